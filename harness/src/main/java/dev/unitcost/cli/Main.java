@@ -1,0 +1,11 @@
+package dev.unitcost.cli;
+
+/** Entry point: runs the command line and exits with its code. The only place that exits. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(UnitcostCommand.commandLine().execute(args));
+    }
+}

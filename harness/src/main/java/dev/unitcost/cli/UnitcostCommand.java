@@ -1,0 +1,69 @@
+package dev.unitcost.cli;
+
+import dev.unitcost.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code unitcost} command: subcommands only. */
+@Command(
+        name = "unitcost",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "What does a million tokens cost on hardware we run ourselves, and is that cheaper than the API?",
+            "",
+            "Measures quantised models with ONNX Runtime or DJL, samples the machine while they run,",
+            "and prices the measured throughput against hardware profiles and dated API rate cards."
+        },
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:finished",
+            "1:a regression or failed threshold",
+            "2:bad input (file, field or option); nothing written",
+            "3:environment error or bug"
+        })
+public final class UnitcostCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: exit codes mapped, errors as one line on stderr. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new UnitcostCommand());
+        cl.setExecutionExceptionHandler(UnitcostCommand::handle);
+        cl.setParameterExceptionHandler(UnitcostCommand::handleParameter);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InputException) {
+            err.println("unitcost: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("unitcost: error: " + e);
+        if (Boolean.getBoolean("unitcost.debug")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run with -Dunitcost.debug=true for the stack trace)");
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private static int handleParameter(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("unitcost: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return ExitCodes.BAD_INPUT;
+    }
+}

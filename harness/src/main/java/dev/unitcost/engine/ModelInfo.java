@@ -1,0 +1,27 @@
+package dev.unitcost.engine;
+
+import java.util.List;
+
+/**
+ * What a session loaded and where it runs, as recorded in the report.
+ *
+ * @param engine engine name ({@code ort}, {@code djl})
+ * @param runtimeVersion version of the native runtime actually loaded
+ * @param device {@code cpu} or {@code cuda:N}
+ * @param executionProvider the provider that runs the graph ({@code CPUExecutionProvider}, …)
+ * @param inputNames graph inputs, in order
+ * @param outputNames graph outputs, in order
+ */
+public record ModelInfo(
+        String engine,
+        String runtimeVersion,
+        String device,
+        String executionProvider,
+        List<String> inputNames,
+        List<String> outputNames) {
+
+    public ModelInfo {
+        inputNames = List.copyOf(inputNames);
+        outputNames = List.copyOf(outputNames);
+    }
+}
