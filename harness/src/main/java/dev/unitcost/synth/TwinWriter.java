@@ -8,7 +8,6 @@ import dev.unitcost.result.Versions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -168,7 +167,7 @@ public final class TwinWriter {
 
     private void writeWeights(TwinPlan plan, Path file) throws IOException {
         Map<String, Long> offsets = plan.offsets();
-        long total = plan.dataBytes();
+        long total = plan.jobs().stream().flatMap(j -> j.tensors().stream()).mapToLong(ExternalTensor::byteLength).sum();
         long[] done = {0};
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             WeightJob.Sink sink = (tensor, offsetInTensor, bytes) -> {
@@ -185,9 +184,6 @@ public final class TwinWriter {
             };
             for (WeightJob job : plan.jobs()) {
                 job.write(sink);
-            }
-            if (ch.size() < total) {
-                ch.write(ByteBuffer.allocate(1), total - 1); // trailing alignment padding, if any
             }
         }
     }
