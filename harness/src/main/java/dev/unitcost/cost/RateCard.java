@@ -1,7 +1,7 @@
 package dev.unitcost.cost;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -18,7 +18,6 @@ import java.util.Set;
  *     written by hand)
  * @param models one entry per model
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RateCard(String provider, String source, LocalDate asOf, LocalDate importedOn, List<ApiPrice> models) {
 
     @JsonCreator
@@ -63,7 +62,6 @@ public record RateCard(String provider, String source, LocalDate asOf, LocalDate
      * @param flag why an imported price looks implausible (kept, but shown wherever it is used);
      *     absent when nothing is suspicious
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ApiPrice(
             String model, String mode, BigDecimal input, BigDecimal output, BigDecimal cachedInput,
             BigDecimal batchInput, BigDecimal batchOutput, Integer contextWindow, String flag) {
@@ -100,6 +98,7 @@ public record RateCard(String provider, String source, LocalDate asOf, LocalDate
             this(model, mode, input, output, cachedInput, batchInput, batchOutput, contextWindow, null);
         }
 
+        @JsonIgnore
         public boolean isEmbedding() {
             return "embedding".equals(mode);
         }
