@@ -31,7 +31,6 @@ public final class ConfigFiles {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     private ConfigFiles() {}
@@ -72,6 +71,10 @@ public final class ConfigFiles {
         } else {
             expectation = firstLine(e.getOriginalMessage());
         }
+        if (e instanceof ValueInstantiationException && "(document)".equals(field)) {
+            // a record's own check: its message names the field itself
+            return new InputException(file + (line > 0 ? ":" + line : "") + ": " + expectation, e);
+        }
         return line > 0
                 ? InputException.inFile(file, line, field, expectation)
                 : InputException.inFile(file, field, expectation);
@@ -84,12 +87,15 @@ public final class ConfigFiles {
         return path.isEmpty() ? "(document)" : path;
     }
 
+    /** A parser message on one line: its non-blank lines joined, without position excerpts. */
     private static String firstLine(String message) {
         if (message == null) {
             return "invalid";
         }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String joined = message.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("^") && !l.startsWith("at [Source"))
+                .reduce((a, b) -> a + "; " + b).orElse("invalid");
+        return joined.length() > 240 ? joined.substring(0, 240) + "..." : joined;
     }
 
     /**

@@ -1,0 +1,43 @@
+package dev.unitcost.cli;
+
+import dev.unitcost.run.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Progress as plain lines on stderr: readable in a terminal and in CI logs alike. */
+final class ConsoleProgress implements ProgressListener {
+
+    private final PrintWriter err;
+    private final long startNanos = System.nanoTime();
+
+    ConsoleProgress(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void phase(String phase) {
+        if ("load".equals(phase)) {
+            line("loading model and tokenizing the corpus");
+        }
+    }
+
+    @Override
+    public void pointStarted(int index, int count, int batchSize) {
+        line(String.format(Locale.ROOT, "point %d/%d: batch %d (warmup, then measure)", index + 1, count, batchSize));
+    }
+
+    @Override
+    public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond) {
+        line(String.format(Locale.ROOT, "  batch %d repetition %d/%d: %,.0f tokens/s", batchSize, repetition, repetitions, tokensPerSecond));
+    }
+
+    @Override
+    public void pointFailed(int batchSize, String reason) {
+        line("  batch " + batchSize + ": " + reason + " (recorded; the sweep goes on)");
+    }
+
+    private void line(String text) {
+        err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, text);
+        err.flush();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.unitcost.report;
+
+import dev.unitcost.result.RunReport;
+
+/** The report as text for a terminal. */
+public final class ConsoleRenderer {
+
+    private ConsoleRenderer() {}
+
+    public static String render(RunReport report) {
+        EmbeddingReportView v = new EmbeddingReportView(report);
+        StringBuilder out = new StringBuilder();
+        out.append("unitcost run ").append(report.runId()).append('\n');
+        out.append(v.title()).append('\n');
+        v.context().forEach(l -> out.append(l).append('\n'));
+        out.append('\n').append(v.sweep().text()).append('\n');
+        v.costLines().forEach(l -> out.append(l).append('\n'));
+        if (report.cost() != null && !report.cost().apis().isEmpty()) {
+            out.append("\nThe same tokens at embedding APIs (input price, against the cheapest point):\n");
+            out.append(v.apis().text());
+        }
+        out.append('\n');
+        v.telemetryLines().forEach(l -> out.append("telemetry: ").append(l).append('\n'));
+        return out.toString();
+    }
+}

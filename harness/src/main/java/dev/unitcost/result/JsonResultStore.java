@@ -1,0 +1,98 @@
+package dev.unitcost.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.unitcost.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports as {@code DIR/RUNID.json}, plus {@code DIR/index.jsonl} with one {@link HistoryEntry}
+ * per line. Each report is written to a temporary file in the same directory and renamed into
+ * place; the index line is appended only after the rename.
+ */
+public final class JsonResultStore implements ResultStore {
+
+    private static final String INDEX = "index.jsonl";
+    private final Path dir;
+
+    public JsonResultStore(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public Path save(RunReport report) {
+        Path target = dir.resolve(report.runId() + ".json");
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + report.runId(), ".json.part");
+            try {
+                Files.writeString(tmp, ReportJson.write(report) + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            Double best = report.points().stream().filter(PointResult::ok)
+                    .map(p -> p.tokensPerSecond().median()).max(Double::compare).orElse(null);
+            HistoryEntry entry = new HistoryEntry(report.runId(), report.startedAt().toString(), report.task(),
+                    report.model().name(), report.config().engine(), report.config().hardwareProfile(),
+                    target.getFileName().toString(), best);
+            String line = ReportJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(entry) + "\n";
+            Files.writeString(dir.resolve(INDEX), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + dir, e);
+        }
+    }
+
+    @Override
+    public RunReport load(String runIdOrPath) {
+        Path file = Files.isRegularFile(Path.of(runIdOrPath)) ? Path.of(runIdOrPath) : dir.resolve(runIdOrPath + ".json");
+        try {
+            RunReport report = ReportJson.mapper().readValue(Files.readAllBytes(file), RunReport.class);
+            if (report.schemaVersion() > RunReport.SCHEMA_VERSION) {
+                throw new InputException(file + ": schemaVersion " + report.schemaVersion()
+                        + " is newer than this build reads (" + RunReport.SCHEMA_VERSION + ")");
+            }
+            return report;
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such report");
+        } catch (JsonProcessingException e) {
+            throw new InputException(file + ": not a unitcost report (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history() {
+        Path index = dir.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            return List.of();
+        }
+        try {
+            List<HistoryEntry> out = new ArrayList<>();
+            for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    out.add(ReportJson.mapper().readValue(line, HistoryEntry.class));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + index, e);
+        }
+    }
+}

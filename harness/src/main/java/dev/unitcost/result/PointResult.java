@@ -1,0 +1,39 @@
+package dev.unitcost.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.unitcost.metrics.LatencySummary;
+import dev.unitcost.metrics.Spread;
+import java.util.List;
+
+/**
+ * One point of a sweep: its settings, every repetition's raw figures, and the batch-latency
+ * distribution over all measured batches.
+ *
+ * @param status {@code ok}, or {@code out-of-memory} / {@code failed: reason} when it could not run
+ */
+public record PointResult(
+        int batchSize,
+        int sequenceLength,
+        int warmupIterations,
+        List<RepetitionResult> repetitions,
+        LatencySummary batchLatency,
+        String status) {
+
+    public PointResult {
+        repetitions = List.copyOf(repetitions);
+    }
+
+    public boolean ok() {
+        return "ok".equals(status);
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread tokensPerSecond() {
+        return Spread.of(repetitions.stream().map(RepetitionResult::tokensPerSecond).toList());
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread harnessOverhead() {
+        return Spread.of(repetitions.stream().map(RepetitionResult::harnessOverheadFraction).toList());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.unitcost.result;
+
+import dev.unitcost.engine.EngineOptions;
+import dev.unitcost.workload.EmbeddingWorkload;
+
+/**
+ * The configuration a run was made with, echoed into its report.
+ *
+ * @param model the {@code --model} value
+ * @param workload the workload as run (after command-line overrides)
+ * @param hardwareProfile the hardware profile it was priced with
+ * @param engine engine name
+ * @param engineOptions session settings
+ * @param sampleIntervalMillis telemetry interval
+ */
+public record RunConfig(
+        String model,
+        EmbeddingWorkload workload,
+        String hardwareProfile,
+        String engine,
+        EngineOptions engineOptions,
+        long sampleIntervalMillis) {}

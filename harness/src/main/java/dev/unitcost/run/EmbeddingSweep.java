@@ -1,0 +1,87 @@
+package dev.unitcost.run;
+
+import dev.unitcost.engine.EncodeResult;
+import dev.unitcost.engine.ModelSession;
+import dev.unitcost.engine.TokenBatch;
+import dev.unitcost.metrics.LatencyRecorder;
+import dev.unitcost.result.PointResult;
+import dev.unitcost.result.RepetitionResult;
+import dev.unitcost.workload.EmbeddingWorkload;
+import dev.unitcost.workload.PackedBatches;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs an embedding workload's batch-size sweep: for each point, warmup batches (discarded),
+ * then repetitions that each run batches until both the minimum time and the minimum count are
+ * reached. Timing is {@link System#nanoTime()} around each whole batch; the engine reports its
+ * own run-call time, and the difference is the harness's overhead.
+ */
+public final class EmbeddingSweep {
+
+    private final ModelSession session;
+    private final PackedBatches batches;
+    private final EmbeddingWorkload workload;
+    private final ProgressListener progress;
+
+    public EmbeddingSweep(ModelSession session, PackedBatches batches, EmbeddingWorkload workload, ProgressListener progress) {
+        this.session = session;
+        this.batches = batches;
+        this.workload = workload;
+        this.progress = progress;
+    }
+
+    public List<PointResult> run() {
+        List<PointResult> points = new ArrayList<>();
+        List<Integer> sizes = workload.batchSizes();
+        for (int i = 0; i < sizes.size(); i++) {
+            int batchSize = sizes.get(i);
+            progress.pointStarted(i, sizes.size(), batchSize);
+            try {
+                points.add(runPoint(batchSize));
+            } catch (OutOfMemoryError e) {
+                progress.pointFailed(batchSize, "out of memory");
+                points.add(new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), List.of(), null, "out-of-memory"));
+            }
+        }
+        progress.phase("idle");
+        return points;
+    }
+
+    private PointResult runPoint(int batchSize) {
+        // Batches are built before timing starts; each repetition cycles through its own set.
+        List<TokenBatch> pool = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            pool.add(batches.next(batchSize));
+        }
+        progress.phase("warmup");
+        for (int w = 0; w < workload.warmupIterations(); w++) {
+            session.encode(pool.get(w % pool.size()));
+        }
+        progress.phase("measure");
+        LatencyRecorder latency = new LatencyRecorder();
+        List<RepetitionResult> reps = new ArrayList<>();
+        long minNanos = (long) (workload.minRepetitionSeconds() * 1e9);
+        for (int r = 0; r < workload.repetitions(); r++) {
+            long iterations = 0;
+            long tokens = 0;
+            long engineNanos = 0;
+            long start = System.nanoTime();
+            long now = start;
+            while (iterations < workload.minIterationsPerRepetition() || now - start < minNanos) {
+                TokenBatch batch = pool.get((int) (iterations % pool.size()));
+                long t0 = System.nanoTime();
+                EncodeResult out = session.encode(batch);
+                now = System.nanoTime();
+                latency.recordNanos(now - t0);
+                engineNanos += out.engineNanos();
+                tokens += batch.realTokens();
+                iterations++;
+            }
+            RepetitionResult rep = new RepetitionResult(iterations, iterations * batchSize, tokens, now - start, engineNanos);
+            reps.add(rep);
+            progress.repetitionFinished(batchSize, r + 1, workload.repetitions(), rep.tokensPerSecond());
+        }
+        return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, latency.summary(), "ok");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.unitcost.run;
+
+/**
+ * Live progress of a run, for people (stderr) and for telemetry phase marks. Called on the
+ * measuring thread: keep implementations quick.
+ */
+public interface ProgressListener {
+
+    /** The run entered a phase ({@code load}, {@code warmup}, {@code measure}, {@code idle}). */
+    default void phase(String phase) {}
+
+    /** A sweep point starts. */
+    default void pointStarted(int index, int count, int batchSize) {}
+
+    /** A repetition finished, with its throughput. */
+    default void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond) {}
+
+    /** A point could not run. */
+    default void pointFailed(int batchSize, String reason) {}
+
+    ProgressListener NONE = new ProgressListener() {};
+}

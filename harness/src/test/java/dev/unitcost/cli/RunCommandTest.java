@@ -1,0 +1,110 @@
+package dev.unitcost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unitcost.TestModels;
+import dev.unitcost.TestProject;
+import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.ReportJson;
+import dev.unitcost.result.RunReport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real run of the real model, in-process, end to end: measure, price, store, print. */
+class RunCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static CliRunner.Outcome outcome;
+    static Path results;
+
+    @BeforeAll
+    static void runOnce() {
+        System.setProperty("unitcost.cache", TestModels.CACHE.toString());
+        Path project = TestProject.create(dir.resolve("project"));
+        results = dir.resolve("results");
+        outcome = CliRunner.run("run", "--project-dir", project.toString(), "--results-dir", results.toString(),
+                "--workload", "tiny", "--hardware", "test-cpu", "--format", "json", "--threads", "1", "--sample-interval-ms", "20");
+    }
+
+    @Test
+    void writesOneReportAndAnIndexLine() throws Exception {
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonResultStore store = new JsonResultStore(results);
+        assertEquals(1, store.history().size());
+        RunReport report = store.load(store.history().get(0).runId());
+        assertEquals(RunReport.SCHEMA_VERSION, report.schemaVersion());
+        assertEquals(2, report.points().size());
+        report.points().forEach(p -> {
+            assertEquals("ok", p.status());
+            assertEquals(3, p.repetitions().size());
+            p.repetitions().forEach(r -> assertEquals(r.sequences() * 32, r.tokens(), "packed: every token is real"));
+        });
+        assertEquals("afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", report.provenance().modelSha256());
+        assertEquals("real", report.model().kind());
+        assertTrue(report.cost().apis().size() == 2, "both embedding models priced");
+        assertTrue(report.telemetry().get(0).sampleCount() >= 2);
+        assertTrue(report.telemetry().get(0).series().containsKey("processCpuNanos"));
+    }
+
+    @Test
+    void stdoutIsTheStoredReport() throws Exception {
+        JsonNode printed = ReportJson.mapper().readTree(outcome.out());
+        Path stored = results.resolve(printed.get("runId").asText() + ".json");
+        assertEquals(ReportJson.mapper().readTree(Files.readString(stored)), printed);
+    }
+
+    /** The schema (every field path) is sealed: a change must update the golden file and bump schemaVersion. */
+    @Test
+    void reportSchemaMatchesTheGoldenFile() throws Exception {
+        JsonNode printed = ReportJson.mapper().readTree(outcome.out());
+        TreeSet<String> paths = new TreeSet<>();
+        collect(printed, "", paths);
+        String actual = String.join("\n", paths) + "\n";
+        Path golden = Path.of("src/test/resources/golden/embedding-report-v1.paths");
+        if (Boolean.getBoolean("unitcost.updateGolden")) {
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(golden), actual, "report schema changed: review, bump RunReport.SCHEMA_VERSION, "
+                + "and rerun with -Dunitcost.updateGolden=true");
+    }
+
+    private static void collect(JsonNode node, String path, TreeSet<String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                // per-series keys (cpu0.loadFraction, ...) depend on the machine: keep the level, not the names
+                String key = path.endsWith("series") || path.endsWith("values") ? "*" : e.getKey();
+                collect(e.getValue(), path + "." + key, out);
+            }
+        } else if (node.isArray()) {
+            out.add(path + "[]");
+            node.forEach(child -> collect(child, path + "[]", out));
+        } else {
+            // null and text both read as "string": optional fields (gitCommit, a ratio) may be absent on another machine
+            out.add(path + ": " + (node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "string"));
+        }
+    }
+
+    @Test
+    void tableFormatShowsTheSweepAndTheApis() {
+        CliRunner.Outcome table = CliRunner.run("run", "--project-dir", dir.resolve("project").toString(),
+                "--results-dir", dir.resolve("results-table").toString(), "--workload", "tiny", "--hardware", "test-rented",
+                "--batch-sizes", "2", "--repetitions", "1", "--quiet");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("tokens/s (median)"), table.out());
+        assertTrue(table.out().contains("embed-small"), table.out());
+        assertTrue(table.out().contains("test-rented at USD 2.99/h"), table.out());
+        assertEquals("", table.err(), "--quiet prints no progress");
+    }
+}

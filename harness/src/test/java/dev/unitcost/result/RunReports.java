@@ -1,0 +1,29 @@
+package dev.unitcost.result;
+
+import dev.unitcost.engine.EngineOptions;
+import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.metrics.LatencyRecorder;
+import dev.unitcost.workload.EmbeddingWorkload;
+import java.time.Instant;
+import java.util.List;
+
+/** Hand-built reports for tests of what comes after a run. */
+public final class RunReports {
+
+    private RunReports() {}
+
+    /** A report with one point: three identical repetitions of {@code tokens} in {@code nanos}. */
+    public static RunReport withPoint(int batchSize, long tokens, long nanos) {
+        LatencyRecorder latency = new LatencyRecorder();
+        latency.recordNanos(nanos / 10);
+        RepetitionResult rep = new RepetitionResult(10, 10L * batchSize, tokens, nanos, nanos * 9 / 10);
+        PointResult point = new PointResult(batchSize, 128, 3, List.of(rep, rep, rep), latency.summary(), "ok");
+        EmbeddingWorkload w = new EmbeddingWorkload("w", "embedding", "test", 128, List.of(batchSize), 3, 3, 1.0, 3, "bundled:default");
+        RunConfig config = new RunConfig("m", w, "rent-299", "ort", EngineOptions.defaults(), 100);
+        Provenance prov = new Provenance("cpu", 1, 2, 1L << 30, "os", "jvm", "0", "1.23.2", "0.36.0", "ab", "real", null, "host");
+        ModelFacts model = new ModelFacts("m", "real", "int8", 1, "test",
+                new ModelInfo("ort", "1.23.2", "cpu", "CPUExecutionProvider", List.of("input_ids"), List.of("last_hidden_state")));
+        return new RunReport(RunReport.SCHEMA_VERSION, "20261123T000000Z-test", "embedding", Instant.parse("2026-11-23T00:00:00Z"),
+                Instant.parse("2026-11-23T00:01:00Z"), config, prov, model, RunReport.EMBEDDING_METRICS, List.of(point), List.of(), null);
+    }
+}
