@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * {@code V* = monthly device cost / API price per token} on one device. When {@code u* > 1} the
  * device is dearer than the API even when always busy: no break-even (both empty).
  *
- * @param api the API model and its card
+ * @param api the API model and its card, in words (see {@link RateCards.Entry#describe()})
  * @param apiUsdPerMillionBlended the API's price for the mix
  * @param selfUsdPerMillionBlended ours for the mix, at {@code utilisation}
  * @param selfOverApi ours divided by theirs (empty when the API is free)
@@ -27,7 +27,7 @@ import java.util.OptionalDouble;
  * @param utilisation the duty cycle of {@code selfUsdPerMillionBlended}
  */
 public record ApiComparison(
-        RateCards.Entry api, BigDecimal apiUsdPerMillionBlended, BigDecimal selfUsdPerMillionBlended,
+        String api, BigDecimal apiUsdPerMillionBlended, BigDecimal selfUsdPerMillionBlended,
         Optional<BigDecimal> selfOverApi, OptionalDouble breakEvenUtilisation, Optional<BigDecimal> breakEvenTokensPerMonth,
         BigDecimal deviceUsdPerMonth, double tokensPerMonthPerDevice, double inputPerOutput, double utilisation) {
 
@@ -45,25 +45,34 @@ public record ApiComparison(
      */
     public static ApiComparison compare(HourlyCost hourly, MeasuredThroughput throughput, RateCards.Entry api,
             double inputPerOutput, double utilisation) {
-        RateCard.ApiPrice price = api.price();
+        return compare(hourly, throughput, api.price().input(), api.price().output(), api.describe(), inputPerOutput,
+                utilisation);
+    }
+
+    /**
+     * Compares with an API priced {@code apiUsdPerMillionInput} / {@code apiUsdPerMillionOutput}
+     * (output null for input-only APIs), described by {@code apiLabel}.
+     */
+    public static ApiComparison compare(HourlyCost hourly, MeasuredThroughput throughput, BigDecimal apiUsdPerMillionInput,
+            BigDecimal apiUsdPerMillionOutput, String apiLabel, double inputPerOutput, double utilisation) {
         boolean generates = throughput.outputTokensPerSecond().isPresent();
-        if (generates && price.output() == null) {
-            throw new IllegalArgumentException(api.qualifiedName() + " has no output price; it cannot be set against a run"
+        if (generates && apiUsdPerMillionOutput == null) {
+            throw new IllegalArgumentException(apiLabel + " has no output price; it cannot be set against a run"
                     + " that generates tokens (" + throughput.label() + ")");
         }
-        BigDecimal apiBlend = TokenCosts.blend(price.input(),
-                generates ? Optional.of(price.output()) : Optional.empty(), inputPerOutput);
+        BigDecimal apiBlend = TokenCosts.blend(apiUsdPerMillionInput,
+                generates ? Optional.of(apiUsdPerMillionOutput) : Optional.empty(), inputPerOutput);
         BigDecimal selfBlend = TokenCosts.price(hourly, throughput, inputPerOutput, utilisation).usdPerMillionBlended();
         BigDecimal selfAtFull = TokenCosts.price(hourly, throughput, inputPerOutput, 1.0).usdPerMillionBlended();
         BigDecimal monthly = hourly.usdPerHour().multiply(HOURS_PER_MONTH, MC);
         double capacity = SECONDS_PER_MONTH / secondsPerToken(throughput, inputPerOutput);
         if (apiBlend.signum() == 0) {
-            return new ApiComparison(api, apiBlend, selfBlend, Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+            return new ApiComparison(apiLabel, apiBlend, selfBlend, Optional.empty(), OptionalDouble.empty(), Optional.empty(),
                     monthly, capacity, inputPerOutput, utilisation);
         }
         double uStar = selfAtFull.divide(apiBlend, MC).doubleValue();
         boolean wins = uStar <= 1.0;
-        return new ApiComparison(api, apiBlend, selfBlend, Optional.of(selfBlend.divide(apiBlend, MC)),
+        return new ApiComparison(apiLabel, apiBlend, selfBlend, Optional.of(selfBlend.divide(apiBlend, MC)),
                 wins ? OptionalDouble.of(uStar) : OptionalDouble.empty(),
                 wins ? Optional.of(monthly.multiply(MILLION, MC).divide(apiBlend, MC)) : Optional.empty(),
                 monthly, capacity, inputPerOutput, utilisation);

@@ -13,9 +13,8 @@ import java.time.LocalDate;
  *
  * <p>Prices and watts are for the whole machine (instance or server); {@link #devices()} says how
  * many accelerators (or CPU sockets) share them. A measured run is priced per device it used
- * (see {@link HourlyCost}). Optional fields are {@code null} when unknown, never zero. The shared
- * YAML reader insists on every field being present, so profile files write unknowns as
- * {@code null} explicitly: a file says what it does not know.
+ * (see {@link HourlyCost}). Optional fields are {@code null} when unknown, never zero; the shipped
+ * profiles write unknowns as {@code null} explicitly, so a file says what it does not know.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

@@ -88,8 +88,11 @@ public record HourlyCost(BigDecimal usdPerHour, OptionalDouble averageWatts, Opt
             BigDecimal fixed = OwnedCost.capexPerHour(o).add(OwnedCost.hostingPerHour(o), MC)
                     .multiply(BigDecimal.valueOf(share), MC);
             usd = fixed.add(OwnedCost.energyPerHour(o, watts.orElseThrow()), MC);
-            what = String.format(Locale.ROOT, "owned: capex USD %s over %s y + %.1f W x PUE %s x USD %s/kWh + hosting",
-                    o.capexUsd().toPlainString(), o.lifeYears(), watts.getAsDouble(), o.pue(), o.usdPerKwh().toPlainString());
+            what = String.format(Locale.ROOT, "owned: capex USD %s per machine over %s y%s, hosting USD %s/month per machine,"
+                    + " energy %s W average for the devices used x PUE %s x USD %s/kWh",
+                    o.capexUsd().toPlainString(), fmt(o.lifeYears()),
+                    o.costOfCapital() == null ? "" : " at " + fmt(o.costOfCapital()) + "/y cost of capital",
+                    o.hostingUsdPerMonth().toPlainString(), fmt(watts.getAsDouble()), fmt(o.pue()), o.usdPerKwh().toPlainString());
         }
         String energy = busyPower != null ? busyPower.method() + " " + fmt(busyPower.watts()) + " W busy"
                 : profile.watts() != null ? "profile watts" : "no energy figure";
