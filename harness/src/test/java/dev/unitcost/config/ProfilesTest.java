@@ -82,7 +82,7 @@ class ProfilesTest {
 
     @Test
     void zeroLifeYearsNamesTheField() throws IOException {
-        Path f = write("bad.yaml", owned("lifeYears: 0"));
+        Path f = write("bad.yaml", ProfileTexts.owned("lifeYears: 0"));
         InputException e = assertThrows(InputException.class, () -> ConfigFiles.read(f, HardwareProfile.class));
         assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("lifeYears must be > 0"), e.getMessage());
@@ -90,21 +90,21 @@ class ProfilesTest {
 
     @Test
     void negativeAndNonNumericPricesNameTheField() throws IOException {
-        Path neg = write("neg.yaml", card("input: -1.0"));
+        Path neg = write("neg.yaml", ProfileTexts.card("input: -1.0"));
         InputException e = assertThrows(InputException.class, () -> ConfigFiles.read(neg, RateCard.class));
         assertTrue(e.getMessage().contains("input must be >= 0"), e.getMessage());
         assertTrue(e.getMessage().startsWith(neg + ":"), e.getMessage());
-        Path word = write("word.yaml", card("input: cheap"));
+        Path word = write("word.yaml", ProfileTexts.card("input: cheap"));
         InputException w = assertThrows(InputException.class, () -> ConfigFiles.read(word, RateCard.class));
         assertTrue(w.getMessage().contains("models[0].input"), w.getMessage());
-        Path rent = write("rent.yaml", rented("usdPerHour: -2.99"));
+        Path rent = write("rent.yaml", ProfileTexts.rented("usdPerHour: -2.99"));
         InputException r = assertThrows(InputException.class, () -> ConfigFiles.read(rent, HardwareProfile.class));
         assertTrue(r.getMessage().contains("usdPerHour must be >= 0"), r.getMessage());
     }
 
     @Test
     void aRateCardWithoutAsOfIsRefused() throws IOException {
-        Path f = write("noasof.yaml", card("input: 1.0").replace("asOf: 2026-07-24\n", "asOf: null\n"));
+        Path f = write("noasof.yaml", ProfileTexts.card("input: 1.0").replace("asOf: 2026-07-24\n", "asOf: null\n"));
         InputException e = assertThrows(InputException.class, () -> ConfigFiles.read(f, RateCard.class));
         assertTrue(e.getMessage().contains("required: asOf"), e.getMessage());
         Path dir = Files.createDirectories(tmp.resolve("cards"));
@@ -114,59 +114,5 @@ class ProfilesTest {
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(tmp.resolve(name), text);
-    }
-
-    static String owned(String lifeLine) {
-        return """
-                type: owned
-                name: t
-                description: null
-                source: test
-                asOf: 2026-11-23
-                capexUsd: 30000
-                %s
-                residualUsd: null
-                costOfCapital: null
-                watts: 700
-                idleWatts: null
-                pue: 1.56
-                usdPerKwh: 0.083
-                hostingUsdPerMonth: null
-                devices: 1
-                gCO2PerKwh: null
-                power: null
-                peakMemoryBandwidthBytesPerSecond: null
-                """.formatted(lifeLine);
-    }
-
-    static String rented(String priceLine) {
-        return """
-                type: rented
-                name: t
-                description: null
-                source: test
-                asOf: 2026-11-23
-                %s
-                spotUsdPerHour: null
-                reservedUsdPerHour: null
-                devices: 1
-                watts: null
-                idleWatts: null
-                pue: null
-                gCO2PerKwh: null
-                power: null
-                peakMemoryBandwidthBytesPerSecond: null
-                """.formatted(priceLine);
-    }
-
-    static String card(String inputField) {
-        return """
-                provider: p
-                source: test
-                asOf: 2026-07-24
-                importedOn: null
-                models:
-                  - {model: m, mode: chat, %s, output: 2.0, cachedInput: null, batchInput: null, batchOutput: null, contextWindow: null, flag: null}
-                """.formatted(inputField);
     }
 }
