@@ -23,4 +23,12 @@ public interface Engine {
      * @throws dev.unitcost.InputException when the model file is not a model this engine can run
      */
     ModelSession open(ModelSpec model, EngineOptions options);
+
+    /**
+     * Opens a decoder LLM for generation. Engines that cannot run decoders say so with an
+     * {@link dev.unitcost.InputException} naming the engine that can.
+     */
+    default GenerationSession openDecoder(dev.unitcost.model.DecoderModel model, EngineOptions options) {
+        throw dev.unitcost.InputException.option("--engine", name() + " runs encoder models only; decoder LLMs run with --engine ort");
+    }
 }

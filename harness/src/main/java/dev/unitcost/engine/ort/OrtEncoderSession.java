@@ -42,7 +42,7 @@ final class OrtEncoderSession implements ModelSession {
         this.outputName = outputName;
     }
 
-    static OrtEncoderSession create(OrtEnvironment env, OrtSession session, ModelSpec model) throws OrtException {
+    static OrtEncoderSession create(OrtEnvironment env, OrtSession session, ModelSpec model, OrtEngine.Configured where) throws OrtException {
         List<String> inputs = new ArrayList<>(session.getInputNames());
         List<String> outputs = new ArrayList<>(session.getOutputNames());
         List<String> missing = OrtEngine.ENCODER_INPUTS.stream().filter(n -> !inputs.contains(n)).toList();
@@ -56,7 +56,7 @@ final class OrtEncoderSession implements ModelSession {
             session.close();
             throw new InputException(model.onnxFile() + ": no [batch, sequence, hidden] float output (has " + outputs + ")");
         }
-        ModelInfo info = new ModelInfo("ort", env.getVersion(), "cpu", "CPUExecutionProvider", inputs, outputs);
+        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs);
         return new OrtEncoderSession(env, session, info, inputs.contains("token_type_ids"), output);
     }
 

@@ -6,7 +6,9 @@ import ai.onnxruntime.OrtSession;
 import dev.unitcost.InputException;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
+import dev.unitcost.engine.GenerationSession;
 import dev.unitcost.engine.ModelSession;
+import dev.unitcost.model.DecoderModel;
 import dev.unitcost.model.ModelSpec;
 import java.util.List;
 
@@ -44,14 +46,58 @@ public final class OrtEngine implements Engine {
     @Override
     public ModelSession open(ModelSpec model, EngineOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions so = sessionOptions(options)) {
-            OrtSession session;
-            try {
-                session = env.createSession(model.onnxFile().toString(), so);
-            } catch (OrtException e) {
-                throw new InputException(model.onnxFile() + ": ONNX Runtime cannot load this model (" + firstLine(e.getMessage()) + ")", e);
+        Configured c = configure(options);
+        try (OrtSession.SessionOptions so = c.options()) {
+            OrtSession session = load(env, model.onnxFile(), so);
+            return OrtEncoderSession.create(env, session, model, c);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime session setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public GenerationSession openDecoder(DecoderModel model, EngineOptions options) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        Configured c = configure(options);
+        try (OrtSession.SessionOptions so = c.options()) {
+            OrtSession session = load(env, model.onnxFile(), so);
+            return OrtDecoderSession.create(env, session, model, c);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime session setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession load(OrtEnvironment env, java.nio.file.Path onnx, OrtSession.SessionOptions so) {
+        try {
+            return env.createSession(onnx.toString(), so);
+        } catch (OrtException e) {
+            throw new InputException(onnx + ": ONNX Runtime cannot load this model (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Session options plus where they will run; {@code provider} names a CPU fallback when one happened. */
+    record Configured(OrtSession.SessionOptions options, String device, String provider) {}
+
+    static Configured configure(EngineOptions options) {
+        try {
+            OrtSession.SessionOptions so = sessionOptions(options);
+            int gpu = options.cudaDeviceId();
+            if (gpu < 0) {
+                return new Configured(so, "cpu", "CPUExecutionProvider");
             }
-            return OrtEncoderSession.create(env, session, model);
+            try {
+                so.addCUDA(gpu);
+                return new Configured(so, "cuda:" + gpu, "CUDAExecutionProvider");
+            } catch (OrtException e) {
+                so.close();
+                String why = e.getCode() == OrtException.OrtErrorCode.ORT_EP_FAIL
+                        ? "this build carries the CPU-only ONNX Runtime; build with ./mvnw -Pcuda package (onnxruntime_gpu, needs CUDA 12 and cuDNN 9)"
+                        : "onnxruntime_gpu could not load the CUDA 12 / cuDNN 9 libraries (" + firstLine(e.getMessage()) + ")";
+                if (!options.fallbackToCpu()) {
+                    throw InputException.option("--device", options.device() + " asked for, but CUDA cannot be used: " + why);
+                }
+                return new Configured(sessionOptions(options), "cpu", "CPUExecutionProvider (fallback from " + options.device() + ": " + why + ")");
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime session options rejected: " + e.getMessage(), e);
         }

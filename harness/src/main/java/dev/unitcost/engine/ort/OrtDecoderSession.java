@@ -1,0 +1,308 @@
+package dev.unitcost.engine.ort;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.unitcost.InputException;
+import dev.unitcost.engine.GenerationRequest;
+import dev.unitcost.engine.GenerationResult;
+import dev.unitcost.engine.GenerationSession;
+import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.metrics.RequestTimings;
+import dev.unitcost.model.DecoderModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A decoder with the Optimum / onnx-community interface: inputs {@code input_ids},
+ * {@code attention_mask}, optional {@code position_ids} and {@code num_logits_to_keep},
+ * {@code past_key_values.{i}.key/value}; outputs {@code logits}, {@code present.{i}.key/value}.
+ *
+ * <p>The KV cache stays in ONNX Runtime tensors: each step's {@code present.*} outputs are fed
+ * back as the next step's {@code past_key_values.*} inputs without copying through Java arrays,
+ * and the previous step's result is closed only after the next run. Logits are written into a
+ * direct buffer we own (a pinned output), and only the last position's row is read, so no
+ * logits tensor is ever copied whole into the Java heap. Not thread safe.
+ */
+final class OrtDecoderSession implements GenerationSession {
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final ModelInfo info;
+    private final int layers;
+    private final int kvHeads;
+    private final int headDim;
+    private final int vocab;
+    private final OnnxJavaType kvType;
+    private final OnnxJavaType logitsType;
+    private final boolean hasPositionIds;
+    private final boolean hasLogitsToKeep;
+    private final boolean graphKeepsLastLogitOnly;
+    private final Set<Long> eos;
+    private final Set<String> presentNames = new LinkedHashSet<>();
+    private boolean closed;
+
+    private OrtDecoderSession(OrtEnvironment env, OrtSession session, ModelInfo info, DecoderModel model, int kvHeads, int headDim,
+            int vocab, OnnxJavaType kvType, OnnxJavaType logitsType, boolean lastOnly) {
+        this.env = env;
+        this.session = session;
+        this.info = info;
+        this.layers = model.layers();
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.vocab = vocab;
+        this.kvType = kvType;
+        this.logitsType = logitsType;
+        this.hasPositionIds = info.inputNames().contains("position_ids");
+        this.hasLogitsToKeep = info.inputNames().contains("num_logits_to_keep");
+        this.graphKeepsLastLogitOnly = lastOnly;
+        this.eos = new HashSet<>(model.eosTokenIds());
+        for (int i = 0; i < layers; i++) {
+            presentNames.add("present." + i + ".key");
+            presentNames.add("present." + i + ".value");
+        }
+    }
+
+    static OrtDecoderSession create(OrtEnvironment env, OrtSession session, DecoderModel model, OrtEngine.Configured where)
+            throws OrtException {
+        List<String> inputs = new ArrayList<>(session.getInputNames());
+        List<String> outputs = new ArrayList<>(session.getOutputNames());
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("input_ids", "attention_mask")) {
+            if (!inputs.contains(name)) {
+                missing.add(name);
+            }
+        }
+        for (int i = 0; i < model.layers(); i++) {
+            for (String kv : List.of("key", "value")) {
+                if (!inputs.contains("past_key_values." + i + "." + kv)) {
+                    missing.add("past_key_values." + i + "." + kv);
+                }
+                if (!outputs.contains("present." + i + "." + kv)) {
+                    missing.add("present." + i + "." + kv + " (output)");
+                }
+            }
+        }
+        if (!outputs.contains("logits")) {
+            missing.add("logits (output)");
+        }
+        if (!missing.isEmpty()) {
+            session.close();
+            throw new InputException(model.onnxFile() + ": not a decoder with a KV cache this harness can drive: missing "
+                    + (missing.size() > 6 ? missing.subList(0, 6) + " and " + (missing.size() - 6) + " more" : missing)
+                    + " (config.json says " + model.layers() + " layers)");
+        }
+        TensorInfo past = (TensorInfo) session.getInputInfo().get("past_key_values.0.key").getInfo();
+        long[] pastShape = past.getShape();
+        int kvHeads = pastShape[1] > 0 ? (int) pastShape[1] : model.kvHeads();
+        int headDim = pastShape[3] > 0 ? (int) pastShape[3] : model.headDim();
+        TensorInfo logits = (TensorInfo) session.getOutputInfo().get("logits").getInfo();
+        long[] logitsShape = logits.getShape();
+        int vocab = logitsShape[2] > 0 ? (int) logitsShape[2] : model.vocabSize();
+        boolean lastOnly = logitsShape[1] == 1;
+        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs);
+        return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly);
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public int kvElementBytes() {
+        return kvType == OnnxJavaType.FLOAT16 || kvType == OnnxJavaType.BFLOAT16 ? 2 : 4;
+    }
+
+    @Override
+    public GenerationResult generate(GenerationRequest request) {
+        int batch = request.batchSize();
+        int steps = request.outputTokens();
+        long[][] out = new long[batch][steps];
+        int[] produced = new int[batch];
+        long[][] tokenNanos = new long[batch][steps];
+        boolean[] finished = new boolean[batch];
+        long[] wall = new long[steps];
+        long[] engine = new long[steps];
+        long start = System.nanoTime();
+        OrtSession.Result previous = null;
+        Map<Integer, OnnxTensor> pinnedByTokens = new HashMap<>();
+        try {
+            long[][] stepIds = request.promptIds();
+            int pastLength = 0;
+            int step = 0;
+            for (; step < steps; step++) {
+                long stepStart = System.nanoTime();
+                int tokens = stepIds[0].length;
+                int logitRows = graphKeepsLastLogitOnly || hasLogitsToKeep ? 1 : tokens;
+                OnnxTensor logits = pinnedByTokens.computeIfAbsent(logitRows, rows -> newLogitsTensor(batch, rows));
+                Map<String, OnnxTensor> inputs = stepInputs(stepIds, pastLength, previous);
+                OrtSession.Result result;
+                long engineStart = System.nanoTime();
+                try {
+                    result = session.run(inputs, presentNames, Map.of("logits", logits));
+                } finally {
+                    engine[step] = System.nanoTime() - engineStart;
+                    closeOwned(inputs);
+                }
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = result;
+                pastLength += tokens;
+                long[] next = argmaxLastRow(logits, batch, logitRows);
+                long now = System.nanoTime();
+                boolean allDone = true;
+                for (int b = 0; b < batch; b++) {
+                    if (!finished[b]) {
+                        out[b][produced[b]] = next[b];
+                        tokenNanos[b][produced[b]] = now;
+                        produced[b]++;
+                        finished[b] = request.stopAtEos() && eos.contains(next[b]);
+                    }
+                    allDone &= finished[b];
+                }
+                wall[step] = now - stepStart;
+                stepIds = new long[batch][1];
+                for (int b = 0; b < batch; b++) {
+                    stepIds[b][0] = next[b];
+                }
+                if (allDone) {
+                    step++;
+                    break;
+                }
+            }
+            List<RequestTimings> timings = new ArrayList<>();
+            long[][] ids = new long[batch][];
+            for (int b = 0; b < batch; b++) {
+                timings.add(new RequestTimings(start, java.util.Arrays.copyOf(tokenNanos[b], produced[b])));
+                ids[b] = java.util.Arrays.copyOf(out[b], produced[b]);
+            }
+            return new GenerationResult(timings, ids, java.util.Arrays.copyOf(wall, step), java.util.Arrays.copyOf(engine, step));
+        } catch (OrtException e) {
+            if (String.valueOf(e.getMessage()).contains("alloc")) {
+                throw new OutOfMemoryError("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
+            }
+            throw new IllegalStateException("ONNX Runtime run failed: " + OrtEngine.firstLine(e.getMessage()), e);
+        } finally {
+            if (previous != null) {
+                previous.close();
+            }
+            pinnedByTokens.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private Map<String, OnnxTensor> stepInputs(long[][] ids, int pastLength, OrtSession.Result previous) throws OrtException {
+        int batch = ids.length;
+        int tokens = ids[0].length;
+        Map<String, OnnxTensor> in = new HashMap<>();
+        in.put("input_ids", longTensor(batch, tokens, (b, t) -> ids[b][t]));
+        in.put("attention_mask", longTensor(batch, pastLength + tokens, (b, t) -> 1L));
+        if (hasPositionIds) {
+            in.put("position_ids", longTensor(batch, tokens, (b, t) -> pastLength + t));
+        }
+        if (hasLogitsToKeep) {
+            in.put("num_logits_to_keep", OnnxTensor.createTensor(env, 1L));
+        }
+        for (int i = 0; i < layers; i++) {
+            for (String kv : List.of("key", "value")) {
+                String pastName = "past_key_values." + i + "." + kv;
+                if (previous == null) {
+                    ByteBuffer empty = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+                    in.put(pastName, OnnxTensor.createTensor(env, empty, new long[] {batch, kvHeads, 0, headDim}, kvType));
+                } else {
+                    OnnxValue present = previous.get("present." + i + "." + kv).orElseThrow();
+                    in.put(pastName, (OnnxTensor) present);
+                }
+            }
+        }
+        return in;
+    }
+
+    /** Closes the tensors this session created for a step; presents fed back belong to the previous result. */
+    private static void closeOwned(Map<String, OnnxTensor> inputs) {
+        inputs.forEach((name, tensor) -> {
+            if (!name.startsWith("past_key_values.") || tensor.getInfo().getShape()[2] == 0) {
+                tensor.close();
+            }
+        });
+    }
+
+    private interface Cell {
+        long at(int b, int t);
+    }
+
+    private OnnxTensor longTensor(int rows, int cols, Cell cell) throws OrtException {
+        long[] flat = new long[rows * cols];
+        for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < cols; t++) {
+                flat[b * cols + t] = cell.at(b, t);
+            }
+        }
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {rows, cols});
+    }
+
+    private OnnxTensor newLogitsTensor(int batch, int rows) {
+        int elementBytes = logitsType == OnnxJavaType.FLOAT16 || logitsType == OnnxJavaType.BFLOAT16 ? 2 : 4;
+        long bytes = (long) batch * rows * vocab * elementBytes;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new OutOfMemoryError("logits for batch " + batch + " x " + rows + " positions x vocabulary " + vocab + " take "
+                    + bytes + " bytes, over the 2 GB a Java buffer can hold: use a model exported with last-token logits");
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+            return OnnxTensor.createTensor(env, buffer, new long[] {batch, rows, vocab}, logitsType);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot create the logits buffer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Greedy choice per sequence from the last position's logits, read straight from the pinned buffer. */
+    private long[] argmaxLastRow(OnnxTensor logits, int batch, int rows) {
+        ByteBuffer buffer = logits.getByteBuffer().order(ByteOrder.nativeOrder());
+        boolean half = logitsType == OnnxJavaType.FLOAT16;
+        int elementBytes = half ? 2 : 4;
+        long[] next = new long[batch];
+        for (int b = 0; b < batch; b++) {
+            int base = ((b * rows) + rows - 1) * vocab;
+            int best = 0;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (int v = 0; v < vocab; v++) {
+                int at = (base + v) * elementBytes;
+                float value = half ? Half.toFloat(buffer.getShort(at)) : buffer.getFloat(at);
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = v;
+                }
+            }
+            next[b] = best;
+        }
+        return next;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing the ONNX Runtime session failed", e);
+        }
+    }
+}
