@@ -26,8 +26,12 @@ final class CliChecks {
     }
 
     static void utilisation(double u) {
+        utilisation("--utilisation", u);
+    }
+
+    static void utilisation(String option, double u) {
         if (!(u > 0 && u <= 1)) {
-            throw InputException.option("--utilisation", "must be in (0, 1], got " + u);
+            throw InputException.option(option, "must be in (0, 1], got " + u);
         }
     }
 

@@ -9,11 +9,14 @@ import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.MeasuredThroughput;
 import dev.unitcost.cost.RateCards;
 import dev.unitcost.cost.ReportThroughput;
+import dev.unitcost.cost.TokenCosts;
+import dev.unitcost.cost.TokenPrices;
 import dev.unitcost.cost.Workload;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,6 +82,10 @@ public final class CostCommand implements Callable<Integer> {
             description = "the most a device may be busy, in (0, 1]: sizes the fleet and prices the tokens (default: ${DEFAULT-VALUE})")
     double utilisation;
 
+    @Option(names = "--sweep", split = ",", paramLabel = "U,U,...",
+            description = "also price the tokens at each of these duty cycles, e.g. 0.1,0.25,0.5,1")
+    List<Double> sweep;
+
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
 
@@ -87,6 +94,9 @@ public final class CostCommand implements Callable<Integer> {
 
     @Option(names = "--project-dir", paramLabel = "DIR", hidden = true, description = "the unitcost checkout holding profiles/")
     Path projectDir;
+
+    private HardwareProfile profile;
+    private HourlyCost.RentalPrice rental;
 
     @Override
     public Integer call() {
@@ -100,12 +110,16 @@ public final class CostCommand implements Callable<Integer> {
             throw InputException.option(api.model != null ? "--api" : "--api-price", "has no output price, but the workload"
                     + " generates " + outputTokens + " tokens per request");
         }
+        if (sweep != null) {
+            sweep.forEach(u -> CliChecks.utilisation("--sweep", u));
+        }
         BillComparison bill = selfHosted(layout, workload, apiPrices, price);
+        List<TokenPrices> swept = sweep == null || bill.self().isEmpty() ? List.of() : sweep(bill.self().get(), workload);
         var out = spec.commandLine().getOut();
         if ("json".equals(format)) {
-            out.println(ReportJson.write(CostView.json(bill)));
+            out.println(ReportJson.write(CostView.json(bill, swept)));
         } else {
-            out.print(CostView.text(bill));
+            out.print(CostView.text(bill, swept));
         }
         out.flush();
         return ExitCodes.OK;
@@ -164,7 +178,8 @@ public final class CostCommand implements Callable<Integer> {
             throw InputException.option(run != null ? "--run" : "--tokens-per-second-out", "the workload generates "
                     + outputTokens + " tokens per request but the throughput has no output rate (" + t.label() + ")");
         }
-        HardwareProfile profile = new Profiles(layout).hardware(hardwareName);
+        profile = new Profiles(layout).hardware(hardwareName);
+        rental = price;
         HourlyCost hourly;
         try {
             hourly = HourlyCost.of(profile, price, 1, utilisation, null);
@@ -172,6 +187,13 @@ public final class CostCommand implements Callable<Integer> {
             throw InputException.option("--price", e.getMessage());
         }
         return BillComparison.withSelfHosting(w, apiPrices, hourly, t, utilisation);
+    }
+
+    /** The self-hosted token prices at each duty cycle of --sweep, with the hourly cost recomputed at each. */
+    private List<TokenPrices> sweep(BillComparison.SelfHosting self, Workload w) {
+        double ratio = w.inputPerOutput().orElse(TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT);
+        double[] us = sweep.stream().mapToDouble(Double::doubleValue).toArray();
+        return TokenCosts.sweep(u -> HourlyCost.of(profile, rental, 1, u, null), self.throughput(), ratio, us);
     }
 
     private MeasuredThroughput givenThroughput() {

@@ -9,7 +9,9 @@ import dev.unitcost.cost.Workload;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -19,7 +21,7 @@ final class CostView {
 
     private CostView() {}
 
-    static String text(BillComparison b) {
+    static String text(BillComparison b, List<TokenPrices> sweep) {
         StringBuilder s = new StringBuilder();
         Workload w = b.workload();
         s.append(String.format(Locale.ROOT, "Workload: %s users x %s requests/day x %d days = %s requests/month%n",
@@ -38,6 +40,9 @@ final class CostView {
         s.append("  output  USD ").append(usd(Money.monthly(b.apiBill().outputUsd()))).append('\n');
         s.append("  total   USD ").append(usd(Money.monthly(b.apiBill().totalUsd()))).append(" per month\n");
         b.self().ifPresent(self -> selfText(s, self));
+        if (!sweep.isEmpty()) {
+            s.append("\nSelf-hosted USD (and gCO2) per 1M tokens by duty cycle:\n").append(sweepTable(sweep));
+        }
         s.append('\n').append(Money.RULE).append("; months of 30 days (720 h)\n");
         return s.toString();
     }
@@ -80,7 +85,22 @@ final class CostView {
                 : "\nSelf-hosting costs USD " + usd(saving.negate()) + " more per month\n");
     }
 
-    static Map<String, Object> json(BillComparison b) {
+    private static String sweepTable(List<TokenPrices> sweep) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"utilisation", "input", "output", "blended " + ratio(sweep.get(0).inputPerOutput()) + ":1",
+            "blended 3:1", "gCO2 input", "gCO2 output"});
+        for (TokenPrices p : sweep) {
+            rows.add(new String[] {percent(p.utilisation()), Money.perMillion(p.usdPerMillionInput()).toPlainString(),
+                p.usdPerMillionOutput().map(o -> Money.perMillion(o).toPlainString()).orElse("-"),
+                Money.perMillion(p.usdPerMillionBlended()).toPlainString(),
+                Money.perMillion(p.usdPerMillionBlended3to1()).toPlainString(),
+                p.gCO2PerMillionInput().isPresent() ? grams(p.gCO2PerMillionInput()) : "-",
+                p.gCO2PerMillionOutput().isPresent() ? grams(p.gCO2PerMillionOutput()) : "-"});
+        }
+        return TextTable.render(rows);
+    }
+
+    static Map<String, Object> json(BillComparison b, List<TokenPrices> sweep) {
         Map<String, Object> m = new LinkedHashMap<>();
         Workload w = b.workload();
         m.put("workload", Map.of("users", w.users(), "requestsPerDay", w.requestsPerDay(),
@@ -97,6 +117,19 @@ final class CostView {
         api.put("totalUsdPerMonth", Money.monthly(b.apiBill().totalUsd()));
         m.put("api", api);
         m.put("selfHosted", b.self().map(CostView::selfJson).orElse(null));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TokenPrices p : sweep) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("utilisation", p.utilisation());
+            r.put("usdPerMillionInput", Money.perMillion(p.usdPerMillionInput()));
+            r.put("usdPerMillionOutput", p.usdPerMillionOutput().map(Money::perMillion).orElse(null));
+            r.put("usdPerMillionBlended", Money.perMillion(p.usdPerMillionBlended()));
+            r.put("usdPerMillionBlended3to1", Money.perMillion(p.usdPerMillionBlended3to1()));
+            r.put("gCO2PerMillionInput", p.gCO2PerMillionInput().isPresent() ? p.gCO2PerMillionInput().getAsDouble() : null);
+            r.put("gCO2PerMillionOutput", p.gCO2PerMillionOutput().isPresent() ? p.gCO2PerMillionOutput().getAsDouble() : null);
+            rows.add(r);
+        }
+        m.put("sweep", rows);
         m.put("rounding", Money.RULE);
         return m;
     }

@@ -6,6 +6,8 @@ import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.EmbeddingRunPricing;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
+import dev.unitcost.cost.RateCards;
+import dev.unitcost.cost.ReportThroughput;
 import dev.unitcost.report.ConsoleRenderer;
 import dev.unitcost.report.MarkdownRenderer;
 import dev.unitcost.result.CostSection;
@@ -105,6 +107,8 @@ public final class RepriceCommand implements Callable<Integer> {
             default -> {
                 w.print(ConsoleRenderer.render(repriced));
                 w.println(was(stored.cost(), cost));
+                w.println();
+                w.print(BreakEvenView.text(hw, ReportThroughput.best(stored), new RateCards(cards), u));
             }
         }
         if (out != null && !"json".equals(format)) {

@@ -96,4 +96,24 @@ class CostCommandTest {
         assertEquals("-57.12", j.at("/selfHosted/savingUsdPerMonth").decimalValue().toPlainString());
         assertTrue(j.at("/selfHosted/throughput").asText().contains("batch 8"), j.toString());
     }
+
+    @Test
+    void sweepsDutyCyclesOnAnOwnedServerWithCarbon() throws Exception {
+        // per device: 1.2321885 USD/h, 0.7 kW × 1.56 × 369.5 g = 403.494 gCO2/h ; 10,000 input tokens/s
+        // u = 1: 1.2321885 / 36e6 × 1e6 = 0.0342275 ; 11.2082 g  — u = 0.5: 0.0684549 ; 22.4163 g
+        CliRunner.Outcome o = CostCli.run(seed("--api-price", "15/75", "--hardware", "owned-h100-server",
+                "--tokens-per-second-in", "10000", "--tokens-per-second-out", "1000", "--sweep", "1,0.5", "--format", "json"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode sweep = JSON.readTree(o.out()).get("sweep");
+        assertEquals(2, sweep.size());
+        assertEquals("0.0342", sweep.get(0).get("usdPerMillionInput").decimalValue().toPlainString());
+        assertEquals("0.0685", sweep.get(1).get("usdPerMillionInput").decimalValue().toPlainString());
+        assertEquals(11.2082, sweep.get(0).get("gCO2PerMillionInput").asDouble(), 1e-4);
+        assertEquals(22.4163, sweep.get(1).get("gCO2PerMillionInput").asDouble(), 1e-4);
+        CliRunner.Outcome text = CostCli.run(seed("--api-price", "15/75", "--hardware", "owned-h100-server",
+                "--tokens-per-second-in", "10000", "--tokens-per-second-out", "1000", "--sweep", "0.25,1"));
+        assertTrue(text.out().contains("by duty cycle"), text.out());
+        assertTrue(text.out().contains("25.0%"), text.out());
+        CostBadInputTest.fails(seed("--api-price", "15/75", "--sweep", "0.5,1.5"), "--sweep: must be in (0, 1], got 1.5");
+    }
 }

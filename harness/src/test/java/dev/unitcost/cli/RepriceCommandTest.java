@@ -47,6 +47,11 @@ class RepriceCommandTest {
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("repriced: was runpod-h100-sxm (asOf 2026-11-23) USD 2.99/h, best USD 0.083056 per 1M"
                 + " tokens; now: aws-m6i-large (asOf 2026-11-23) USD 0.096/h, best USD 0.005333 per 1M tokens"), again.out());
+        // break-even on the whole machine: 0.096 × 720 = 69.12 a month ; at bge-base's 0.008 per 1M: 69.12 / 0.008 × 1e6
+        // = 8,640,000,000 tokens ; at u = 1 self costs 0.0026667 per 1M → wins above 0.0026667 / 0.008 = 33.33 % busy
+        String bge = again.out().lines().filter(l -> l.startsWith("BAAI/bge-base-en-v1.5")).findFirst().orElseThrow();
+        assertTrue(bge.contains("33.33% busy") && bge.contains("8,640,000,000"), bge);
+        assertTrue(again.out().contains("USD 69.12 per 720-h month"), again.out());
     }
 
     @Test
