@@ -70,6 +70,10 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--tokens-per-second-out", paramLabel = "Y", description = "measured generated tokens per second per device")
     Double tokensPerSecondOut;
 
+    @Option(names = "--measured-watts", paramLabel = "W",
+            description = "measured average draw of the device while busy; replaces the profile's watts for energy and carbon")
+    Double measuredWatts;
+
     @Option(names = "--hardware", paramLabel = "NAME|PATH",
             description = "hardware profile under profiles/hardware/ or a YAML file (default with --run: the report's)")
     String hardware;
@@ -182,7 +186,7 @@ public final class CostCommand implements Callable<Integer> {
         rental = price;
         HourlyCost hourly;
         try {
-            hourly = HourlyCost.of(profile, price, 1, utilisation, null);
+            hourly = HourlyCost.of(profile, price, 1, utilisation, busyPower());
         } catch (IllegalArgumentException e) {
             throw InputException.option("--price", e.getMessage());
         }
@@ -193,7 +197,18 @@ public final class CostCommand implements Callable<Integer> {
     private List<TokenPrices> sweep(BillComparison.SelfHosting self, Workload w) {
         double ratio = w.inputPerOutput().orElse(TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT);
         double[] us = sweep.stream().mapToDouble(Double::doubleValue).toArray();
-        return TokenCosts.sweep(u -> HourlyCost.of(profile, rental, 1, u, null), self.throughput(), ratio, us);
+        HourlyCost.BusyPower busy = busyPower();
+        return TokenCosts.sweep(u -> HourlyCost.of(profile, rental, 1, u, busy), self.throughput(), ratio, us);
+    }
+
+    private HourlyCost.BusyPower busyPower() {
+        if (measuredWatts == null) {
+            return null;
+        }
+        if (!(measuredWatts > 0) || measuredWatts.isInfinite()) {
+            throw InputException.option("--measured-watts", "must be > 0 watts, got " + measuredWatts);
+        }
+        return new HourlyCost.BusyPower(measuredWatts, "measured (given on the command line)");
     }
 
     private MeasuredThroughput givenThroughput() {

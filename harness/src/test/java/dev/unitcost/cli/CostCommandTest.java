@@ -115,5 +115,13 @@ class CostCommandTest {
         assertTrue(text.out().contains("by duty cycle"), text.out());
         assertTrue(text.out().contains("25.0%"), text.out());
         CostBadInputTest.fails(seed("--api-price", "15/75", "--sweep", "0.5,1.5"), "--sweep: must be in (0, 1], got 1.5");
+        // measured 500 W instead of the profile's 700: 1.1415525 + 0.5 × 1.56 × 0.083 = 1.2062925 per device-hour
+        CliRunner.Outcome measured = CostCli.run(seed("--api-price", "15/75", "--hardware", "owned-h100-server",
+                "--tokens-per-second-in", "10000", "--tokens-per-second-out", "1000", "--measured-watts", "500", "--format", "json"));
+        JsonNode m = JSON.readTree(measured.out()).get("selfHosted");
+        assertEquals("1.2063", m.get("usdPerDeviceHour").decimalValue().toPlainString());
+        assertTrue(m.get("basis").asText().contains("energy: measured (given on the command line) 500 W busy"), m.toString());
+        CostBadInputTest.fails(seed("--api-price", "15/75", "--hardware", "owned-h100-server", "--tokens-per-second-in", "10",
+                "--tokens-per-second-out", "1", "--measured-watts", "-5"), "--measured-watts: must be > 0 watts");
     }
 }
