@@ -3,6 +3,7 @@ package dev.unitcost.config;
 import dev.unitcost.InputException;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
+import dev.unitcost.cost.RateCards;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,20 @@ public final class Profiles {
     public HardwareProfile hardware(String nameOrPath) {
         Path file = ConfigFiles.resolveNamed(layout.hardware(), nameOrPath, "hardware profile");
         return ConfigFiles.read(file, HardwareProfile.class);
+    }
+
+    /** Every hardware profile under profiles/hardware/, sorted by file name. */
+    public List<HardwareProfile> allHardware() {
+        Path dir = layout.hardware();
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + ": hardware profile directory not found");
+        }
+        return yamlFiles(dir).stream().map(f -> ConfigFiles.read(f, HardwareProfile.class)).toList();
+    }
+
+    /** The rate cards in {@code dir} (or profiles/ratecards/), searchable by model name. */
+    public RateCards rateCatalog(Path dir) {
+        return new RateCards(rateCards(dir));
     }
 
     /** Every rate card in {@code dir} (defaults to profiles/ratecards/), sorted by file name. */

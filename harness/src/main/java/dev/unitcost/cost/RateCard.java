@@ -1,5 +1,7 @@
 package dev.unitcost.cost;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -12,10 +14,13 @@ import java.util.Set;
  * @param provider who sells it ({@code openai}, {@code together_ai}, …)
  * @param source where the prices were read
  * @param asOf the date they were true
+ * @param importedOn the date the card was converted from a machine-readable source (absent when
+ *     written by hand)
  * @param models one entry per model
  */
-public record RateCard(String provider, String source, LocalDate asOf, List<ApiPrice> models) {
+public record RateCard(String provider, String source, LocalDate asOf, LocalDate importedOn, List<ApiPrice> models) {
 
+    @JsonCreator
     public RateCard {
         if (provider == null || provider.isBlank()) {
             throw new IllegalArgumentException("required: provider");
@@ -38,6 +43,11 @@ public record RateCard(String provider, String source, LocalDate asOf, List<ApiP
         }
     }
 
+    /** A hand-written card (no import date). */
+    public RateCard(String provider, String source, LocalDate asOf, List<ApiPrice> models) {
+        this(provider, source, asOf, null, models);
+    }
+
     /**
      * Prices of one API model, USD per 1M tokens.
      *
@@ -49,10 +59,13 @@ public record RateCard(String provider, String source, LocalDate asOf, List<ApiP
      * @param batchInput per 1M input tokens through the batch API, when offered
      * @param batchOutput per 1M output tokens through the batch API, when offered
      * @param contextWindow maximum input tokens, when known
+     * @param flag why an imported price looks implausible (kept, but shown wherever it is used);
+     *     absent when nothing is suspicious
      */
     public record ApiPrice(
             String model, String mode, BigDecimal input, BigDecimal output, BigDecimal cachedInput,
-            BigDecimal batchInput, BigDecimal batchOutput, Integer contextWindow) {
+            BigDecimal batchInput, BigDecimal batchOutput, Integer contextWindow, String flag) {
+        @JsonCreator
         public ApiPrice {
             if (model == null || model.isBlank()) {
                 throw new IllegalArgumentException("required: model");
@@ -74,6 +87,20 @@ public record RateCard(String provider, String source, LocalDate asOf, List<ApiP
             if (contextWindow != null && contextWindow <= 0) {
                 throw new IllegalArgumentException("contextWindow must be > 0, got " + contextWindow);
             }
+            if (flag != null && flag.isBlank()) {
+                flag = null;
+            }
+        }
+
+        /** An entry with nothing flagged. */
+        public ApiPrice(String model, String mode, BigDecimal input, BigDecimal output, BigDecimal cachedInput,
+                BigDecimal batchInput, BigDecimal batchOutput, Integer contextWindow) {
+            this(model, mode, input, output, cachedInput, batchInput, batchOutput, contextWindow, null);
+        }
+
+        @JsonIgnore
+        public boolean isEmbedding() {
+            return "embedding".equals(mode);
         }
     }
 }

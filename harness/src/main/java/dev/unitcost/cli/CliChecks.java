@@ -1,0 +1,96 @@
+package dev.unitcost.cli;
+
+import dev.unitcost.InputException;
+import dev.unitcost.config.ProjectLayout;
+import dev.unitcost.cost.BillComparison;
+import dev.unitcost.cost.HourlyCost;
+import dev.unitcost.cost.RateCards;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Option checks shared by the cost commands; each failure is one {@link InputException} line naming the option. */
+final class CliChecks {
+
+    private CliChecks() {}
+
+    static ProjectLayout layout(Path projectDir) {
+        return projectDir != null ? new ProjectLayout(projectDir, ProjectLayout.detect().cacheDir()) : ProjectLayout.detect();
+    }
+
+    static void format(String format, String... allowed) {
+        if (!Arrays.asList(allowed).contains(format)) {
+            throw InputException.option("--format", "expected " + String.join(" or ", allowed) + ", got '" + format + "'");
+        }
+    }
+
+    static void utilisation(double u) {
+        utilisation("--utilisation", u);
+    }
+
+    static void utilisation(String option, double u) {
+        if (!(u > 0 && u <= 1)) {
+            throw InputException.option(option, "must be in (0, 1], got " + u);
+        }
+    }
+
+    static void rate(double tokensPerSecond, String option) {
+        if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
+            throw InputException.option(option, "must be > 0 tokens per second, got " + tokensPerSecond);
+        }
+    }
+
+    static HourlyCost.RentalPrice rentalPrice(String value) {
+        return switch (value) {
+            case "on-demand" -> HourlyCost.RentalPrice.ON_DEMAND;
+            case "spot" -> HourlyCost.RentalPrice.SPOT;
+            case "reserved" -> HourlyCost.RentalPrice.RESERVED;
+            default -> throw InputException.option("--price", "expected on-demand, spot or reserved, got '" + value + "'");
+        };
+    }
+
+    /** {@code IN/OUT} or {@code IN}, USD per 1M tokens, each a non-negative number. */
+    static BillComparison.ApiPrices apiPrice(String value) {
+        String[] parts = value.split("/", -1);
+        if (parts.length > 2) {
+            throw badPrice(value);
+        }
+        BigDecimal in = usd(parts[0], value);
+        BigDecimal out = parts.length == 2 ? usd(parts[1], value) : null;
+        return new BillComparison.ApiPrices("given on the command line (USD " + value + " per 1M tokens)", in, out, null);
+    }
+
+    private static BigDecimal usd(String text, String whole) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw badPrice(whole);
+        }
+        if (v.signum() < 0) {
+            throw InputException.option("--api-price", "prices must be >= 0, got '" + whole + "'");
+        }
+        return v;
+    }
+
+    private static InputException badPrice(String value) {
+        return InputException.option("--api-price", "expected IN/OUT in USD per 1M tokens (e.g. 15/75, or IN alone for"
+                + " embeddings), got '" + value + "'");
+    }
+
+    /** The one rate card entry named {@code name}, or a line suggesting close names. */
+    static RateCards.Entry apiModel(RateCards cards, String name, String where) {
+        List<RateCards.Entry> found = cards.matches(name);
+        if (found.isEmpty()) {
+            List<String> close = cards.suggestions(name, 5);
+            throw InputException.option("--api", "unknown API model '" + name + "' in " + where
+                    + (close.isEmpty() ? "; see 'unitcost ratecards list'" : "; did you mean " + String.join(", ", close) + "?"));
+        }
+        if (found.size() > 1) {
+            throw InputException.option("--api", "'" + name + "' is sold by several providers; name one of "
+                    + String.join(", ", found.stream().map(RateCards.Entry::qualifiedName).toList()));
+        }
+        return found.get(0);
+    }
+}

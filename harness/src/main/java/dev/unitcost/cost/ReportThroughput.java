@@ -1,0 +1,30 @@
+package dev.unitcost.cost;
+
+import dev.unitcost.result.PointResult;
+import dev.unitcost.result.RunReport;
+import java.util.Comparator;
+
+/** Measured throughput read from a stored run report. */
+public final class ReportThroughput {
+
+    private ReportThroughput() {}
+
+    /**
+     * The report's best successful point (highest median tokens/s) as a throughput. Embedding
+     * reports measure input tokens only, so the result has no output rate.
+     *
+     * @throws IllegalArgumentException when no point succeeded
+     */
+    public static MeasuredThroughput best(RunReport report) {
+        PointResult best = report.points().stream().filter(PointResult::ok)
+                .max(Comparator.comparingDouble(p -> p.tokensPerSecond().median()))
+                .orElseThrow(() -> new IllegalArgumentException("report " + report.runId() + " has no successful point"));
+        String label = String.format(java.util.Locale.ROOT, "report %s (%s, %s), batch %d: median of %d repetitions",
+                report.runId(), report.task(), report.model().name(), best.batchSize(), best.repetitions().size());
+        if (!"embedding".equals(report.task())) {
+            throw new IllegalArgumentException("report " + report.runId() + " is a '" + report.task()
+                    + "' run; only embedding reports can be read for throughput yet");
+        }
+        return MeasuredThroughput.inputOnly(best.tokensPerSecond().median(), label);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.unitcost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.ReportJson;
+import dev.unitcost.result.RunReport;
+import dev.unitcost.result.RunReports;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code unitcost reprice}: a stored report's costs recomputed from its measurements and the profiles. */
+class RepriceCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void repricesAStoredRunWithoutTouchingIt() throws Exception {
+        // one point: 10,000 tokens in 1 s → 10,000 tokens/s
+        Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
+        String before = Files.readString(stored);
+        Path out = tmp.resolve("repriced.json");
+        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", "..", "--hardware", "runpod-h100-sxm",
+                "--out", out.toString(), "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
+        assertNull(ReportJson.mapper().readValue(before, RunReport.class).cost());
+        assertEquals(before, Files.readString(stored), "the stored report is left as it was");
+        // 2.99 / (10,000 × 3600) × 1e6 = 0.0830556 → 0.083056 (the run pricing's 6 decimals)
+        assertEquals(new BigDecimal("0.083056"), r.cost().points().get(0).usdPerMillionTokens());
+        assertEquals("runpod-h100-sxm", r.cost().hardwareProfile());
+        Set<String> apis = r.cost().apis().stream().map(a -> a.model()).collect(Collectors.toSet());
+        assertTrue(apis.containsAll(Set.of("text-embedding-3-small", "voyage-3.5", "embed-v4.0", "BAAI/bge-base-en-v1.5")), apis.toString());
+        assertEquals(r, ReportJson.mapper().readValue(Files.readString(out), RunReport.class));
+
+        // repricing the repriced report on another profile and duty cycle: 0.096 / (10,000 × 3600 × 0.5) × 1e6 = 0.005333
+        CliRunner.Outcome again = CostCli.run("reprice", out.toString(), "--project-dir", "..", "--hardware", "aws-m6i-large",
+                "--utilisation", "0.5");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("repriced: was runpod-h100-sxm (asOf 2026-11-23) USD 2.99/h, best USD 0.083056 per 1M"
+                + " tokens; now: aws-m6i-large (asOf 2026-11-23) USD 0.096/h, best USD 0.005333 per 1M tokens"), again.out());
+        // break-even on the whole machine: 0.096 × 720 = 69.12 a month ; at bge-base's 0.008 per 1M: 69.12 / 0.008 × 1e6
+        // = 8,640,000,000 tokens ; at u = 1 self costs 0.0026667 per 1M → wins above 0.0026667 / 0.008 = 33.33 % busy
+        String bge = again.out().lines().filter(l -> l.startsWith("BAAI/bge-base-en-v1.5")).findFirst().orElseThrow();
+        assertTrue(bge.contains("33.33% busy") && bge.contains("8,640,000,000"), bge);
+        assertTrue(again.out().contains("USD 69.12 per 720-h month"), again.out());
+    }
+
+    @Test
+    void badReprices() throws Exception {
+        Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
+        // the test report names a profile that is not in the repository
+        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--project-dir", ".."},
+                "unknown hardware profile 'rent-299'");
+        CostBadInputTest.fails(new String[] {"reprice", tmp.resolve("none.json").toString(), "--project-dir", ".."},
+                "no such report");
+        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--format", "pdf"}, "--format: expected table or json or markdown");
+    }
+}
