@@ -16,6 +16,14 @@ public final class ReportThroughput {
      * @throws IllegalArgumentException when no point succeeded
      */
     public static MeasuredThroughput best(RunReport report) {
+        if ("generation".equals(report.task())) {
+            // the point with the highest decode throughput (output tokens are what generation sells)
+            return report.generationPoints().stream().filter(dev.unitcost.result.GenerationPoint::ok)
+                    .filter(p -> p.decodeTokensPerSecond() != null)
+                    .max(Comparator.comparingDouble(p -> p.decodeTokensPerSecond().median()))
+                    .map(p -> GenerationRunPricing.throughput(report, p))
+                    .orElseThrow(() -> new IllegalArgumentException("report " + report.runId() + " has no successful decode point"));
+        }
         PointResult best = report.points().stream().filter(PointResult::ok)
                 .max(Comparator.comparingDouble(p -> p.tokensPerSecond().median()))
                 .orElseThrow(() -> new IllegalArgumentException("report " + report.runId() + " has no successful point"));
