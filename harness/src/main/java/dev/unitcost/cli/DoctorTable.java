@@ -69,7 +69,8 @@ final class DoctorTable {
                 c.coreBusyCpuSeconds(), c.coreBusyOverProcessCpu()));
         row(out, "sampler", String.format(Locale.ROOT, "%.1f ms CPU = %.3f%% of one core",
                 c.samplerCpuMillis(), 100 * c.samplerCpuFractionOfOneCore()));
-        row(out, "trust", "the JVM's process CPU (nanosecond clock); OSHI reads /proc in 10 ms ticks");
+        row(out, "trust", "both read the kernel's process accounting; if they disagree, the JVM's"
+                + " (read in-process, no parsing, no cache)");
     }
 
     private static void row(PrintWriter out, String label, String value) {

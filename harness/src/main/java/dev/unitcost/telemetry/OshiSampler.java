@@ -76,7 +76,8 @@ public final class OshiSampler implements TelemetrySampler {
     /**
      * A reader that has read once on the calling thread: that loads OSHI's classes (tens of ms of
      * CPU, once) outside the sampling thread, whose CPU time is reported as the per-sample
-     * overhead, and primes the tick counters so the first sample already carries load figures.
+     * overhead. Load figures still start at the second sample: the first one follows the priming
+     * read within OSHI's tick cache, so no ticks have passed, and a load over no time is absent.
      */
     static Supplier<Map<String, Double>> primedReader() {
         SystemInfo si = systemInfo();

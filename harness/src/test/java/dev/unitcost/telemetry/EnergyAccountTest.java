@@ -173,4 +173,31 @@ class EnergyAccountTest {
         EnergyReport r = EnergyAccount.account(List.of(t), List.of(phase("measure", 0, 10)), null, null);
         assertEquals(0.005, r.samplerCpuFraction().get("oshi"), EPS);
     }
+
+    @Test
+    void estimatesAGpuFromItsUtilisationWhenItReportsNoPower() {
+        TelemetryTrace nvml = Traces.of("nvml")
+                .at(0, "gpu0.utilizationFraction", 0.0).at(1, "gpu0.utilizationFraction", 1.0)
+                .at(2, "gpu0.utilizationFraction", 0.5).trace();
+        PowerModel model = new PowerModel(0, 0, 50, 350, 0, "a GPU profile");
+        EnergyReport r = EnergyAccount.account(List.of(nvml), List.of(phase("measure", 0, 2)), model, null);
+        // 50, 350, 200 W → (50+350)/2 × 1 + (350+200)/2 × 1 = 200 + 275 = 475 J
+        DeviceEnergy gpu = r.devices().get(0);
+        assertEquals("estimate/gpu0", gpu.device());
+        assertEquals(EnergyMethod.ESTIMATED, gpu.method());
+        assertEquals(475.0, gpu.totalJoules(), EPS);
+        assertEquals(350.0, gpu.peakWatts().getAsDouble(), EPS);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("no CPU load")), r.notes().toString());
+    }
+
+    @Test
+    void saysSoWhenTheModelCoversGpusButNoneWasSampled() {
+        TelemetryTrace oshi = Traces.of("oshi")
+                .at(0, "systemCpuLoadFraction", 0.5).at(1, "systemCpuLoadFraction", 0.5).trace();
+        PowerModel model = new PowerModel(10, 20, 50, 350, 0, "a GPU profile");
+        EnergyReport r = EnergyAccount.account(List.of(oshi), List.of(phase("measure", 0, 1)), model, null);
+        assertEquals(List.of("estimate/cpu"), r.devices().stream().map(DeviceEnergy::device).toList());
+        assertEquals(15.0, r.totalJoules().getAsDouble(), EPS);
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("GPU energy not estimated")), r.notes().toString());
+    }
 }
