@@ -23,7 +23,7 @@ final class JnaNvml implements NvmlLibrary {
     private static final int NAME_BUFFER_BYTES = 96;
 
     /** The C functions, mapped by name. Structs are passed as primitive arrays of their fields. */
-    interface NvmlFunctions extends Library {
+    public interface NvmlFunctions extends Library {
         int nvmlInit_v2();
 
         int nvmlShutdown();
@@ -62,7 +62,19 @@ final class JnaNvml implements NvmlLibrary {
 
     /** Loads {@code libnvidia-ml}, initialises NVML and finds the devices. */
     static NvmlLibrary open() throws NvmlUnavailableException {
-        NvmlFunctions nvml = load();
+        return open(load());
+    }
+
+    /** The same from a library at {@code path} (a stand-in library in tests). */
+    static NvmlLibrary open(String path) throws NvmlUnavailableException {
+        try {
+            return open(Native.load(path, NvmlFunctions.class));
+        } catch (UnsatisfiedLinkError e) {
+            throw new NvmlUnavailableException(path + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static NvmlLibrary open(NvmlFunctions nvml) throws NvmlUnavailableException {
         int rc = nvml.nvmlInit_v2();
         if (rc != SUCCESS) {
             throw new NvmlUnavailableException("nvmlInit failed: " + nvml.nvmlErrorString(rc) + " (NVML error " + rc + ")");
