@@ -3,6 +3,7 @@ package dev.unitcost.telemetry;
 import dev.unitcost.telemetry.nvml.NvmlSampler;
 import dev.unitcost.telemetry.rapl.RaplSampler;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
  * {@link PowerModel}), not a sampler.
  */
 public final class Samplers {
+
+    /** The sampling interval unless the user chooses another: 10 Hz costs under 1% of a core here. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
 
     private Samplers() {}
 
