@@ -126,7 +126,8 @@ public final class EnergyAccount {
             if (!cpuMeasured && load.size() >= 2) {
                 Series watts = load.map("estimate/cpu", model::cpuWatts);
                 out.add(figures("estimate/cpu", EnergyMethod.ESTIMATED,
-                        "CPU power model on " + trace.sampler() + " " + CPU_LOAD + ": " + model.basis(), watts, false, watts));
+                        "CPU power model on " + trace.sampler() + " " + CPU_LOAD
+                                + " (the whole machine's load, all processes): " + model.basis(), watts, false, watts));
                 cpuMeasured = true; // one CPU estimate, from the first trace that has load
             }
             for (String gpu : gpuUtilisations(trace)) {
