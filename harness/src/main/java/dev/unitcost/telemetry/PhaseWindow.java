@@ -28,7 +28,8 @@ public record PhaseWindow(String phase, long startNanos, long endNanos) {
 
     /** False for warm-up phases, which are excluded from totals. */
     public boolean countsTowardTotal() {
-        return !phase.toLowerCase(java.util.Locale.ROOT).startsWith("warmup");
+        String p = phase.toLowerCase(java.util.Locale.ROOT);
+        return !p.startsWith("warmup") && !p.equals("idle"); // idle: after the last measured batch, before sampling stops
     }
 
     /**
