@@ -194,12 +194,19 @@ final class DecoderGraph {
         return g.op("Add", List.of(g.op("Mul", List.of(x, c)), g.op("Mul", List.of(rot, s))));
     }
 
+    /** RMSNorm computed in float32 even in an fp16 graph, as transformers' LlamaRMSNorm does. */
     private String rmsNorm(String x, String weight) {
         g.add(WeightJobs.vector(src, weight, params.get(weight).spread(), a.hidden(), act));
-        String meanSquare = g.op("ReduceMean", List.of(g.op("Pow", List.of(x, g.scalar(act, 2f)))),
+        int f32 = DataType.FLOAT_VALUE;
+        String x32 = act == f32 ? x : g.op("Cast", List.of(x), Attr.i("to", f32));
+        String meanSquare = g.op("ReduceMean", List.of(g.op("Pow", List.of(x32, g.scalar(f32, 2f)))),
                 Attr.ints("axes", -1), Attr.i("keepdims", 1));
-        String rms = g.op("Sqrt", List.of(g.op("Add", List.of(meanSquare, g.scalar(act, (float) a.rmsNormEps())))));
-        return g.op("Mul", List.of(g.op("Div", List.of(x, rms)), weight));
+        String rms = g.op("Sqrt", List.of(g.op("Add", List.of(meanSquare, g.scalar(f32, (float) a.rmsNormEps())))));
+        String normed = g.op("Div", List.of(x32, rms));
+        if (act != f32) {
+            normed = g.op("Cast", List.of(normed), Attr.i("to", act));
+        }
+        return g.op("Mul", List.of(normed, weight));
     }
 
     /** {@code x @ W^T (+ b)} for the HF module {@code module} ({@code module.weight} is [out, in]). */

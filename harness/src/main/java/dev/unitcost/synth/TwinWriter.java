@@ -74,6 +74,7 @@ public final class TwinWriter {
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         boolean done = false;
         try {
+            openUp(temp);
             fill(plan, d, temp);
             if (Files.isDirectory(target)) {
                 Files.delete(target); // checked empty above
@@ -85,6 +86,13 @@ public final class TwinWriter {
             if (!done) {
                 deleteTree(temp);
             }
+        }
+    }
+
+    /** A temporary directory is private (rwx------); the finished twin should read like any other directory. */
+    private static void openUp(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
