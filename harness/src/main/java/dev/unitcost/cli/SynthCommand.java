@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitcost.InputException;
 import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.synth.ByteLevelBpe;
 import dev.unitcost.synth.Quantization;
 import dev.unitcost.synth.TwinOptions;
 import dev.unitcost.synth.TwinPlan;
@@ -111,7 +112,7 @@ public final class SynthCommand implements Callable<Integer> {
         if (tokenizer != null && !Files.isRegularFile(tokenizer)) {
             throw InputException.option("--tokenizer", tokenizer + " is not a readable file");
         }
-        if (tokenizer == null && arch.vocab() < dev.unitcost.synth.ByteLevelBpe.MIN_VOCAB) {
+        if (tokenizer == null && arch.vocab() < ByteLevelBpe.MIN_VOCAB) {
             throw InputException.option("--tokenizer", "vocab_size " + arch.vocab() + " is too small for a generated"
                     + " tokenizer; give one");
         }

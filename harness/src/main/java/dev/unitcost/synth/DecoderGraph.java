@@ -29,6 +29,7 @@ final class DecoderGraph {
     private String cos;
     private String sin;
     private String mask;
+    private String seqlensK;
 
     private DecoderGraph(DecoderArchitecture a, TwinOptions o) {
         this.a = a;
@@ -109,6 +110,10 @@ final class DecoderGraph {
         String keys = g.op("Range", List.of(g.int64s(new long[0], 0), total, one));
         String queries = g.op("Unsqueeze", List.of(g.op("Range", List.of(past, total, one)), g.int64Vector(1)));
         String causal = g.op("LessOrEqual", List.of(keys, queries));
+        if (a.slidingWindow().isPresent()) {
+            String oldest = g.op("Sub", List.of(queries, g.int64s(new long[0], a.slidingWindow().getAsInt())));
+            causal = g.op("And", List.of(causal, g.op("Greater", List.of(keys, oldest))));
+        }
         String padding = g.op("Unsqueeze", List.of(g.op("Cast", List.of("attention_mask"), Attr.i("to", DataType.BOOL_VALUE)),
                 g.int64Vector(1, 2, 3)));
         String allowed = g.op("And", List.of(causal, padding));
@@ -139,14 +144,15 @@ final class DecoderGraph {
         String total = g.op("Cast", List.of(g.op("Gather", List.of(g.op("Shape", List.of("attention_mask")),
                 g.int64s(new long[0], 1)))), Attr.i("to", DataType.INT32_VALUE));
         String out = "attn_" + i;
+        // GQA's local_window_size counts the keys before the query; HF's sliding_window includes the query
+        // itself (checked against the reference in TwinParityTest), hence the minus one.
         g.node(MS + ":GroupQueryAttention",
                 List.of(qr, kr, v, "past_key_values." + i + ".key", "past_key_values." + i + ".value", seqlens, total),
                 List.of(out, "present." + i + ".key", "present." + i + ".value"),
-                Attr.i("num_heads", a.heads()), Attr.i("kv_num_heads", a.kvHeads()));
+                Attr.i("num_heads", a.heads()), Attr.i("kv_num_heads", a.kvHeads()),
+                Attr.i("local_window_size", a.slidingWindow().isPresent() ? a.slidingWindow().getAsInt() - 1 : -1));
         return out;
     }
-
-    private String seqlensK;
 
     /** GQA's seqlens_k: tokens each sequence holds, minus one, as int32 [batch]. Built once. */
     private String seqlensK() {

@@ -24,7 +24,9 @@ class TwinParityTest {
                 Arguments.of(TinyTwins.QWEN, Attention.GQA),
                 Arguments.of(TinyTwins.QWEN, Attention.STANDARD),
                 Arguments.of(TinyTwins.LLAMA, Attention.GQA),
-                Arguments.of(TinyTwins.LLAMA, Attention.STANDARD));
+                Arguments.of(TinyTwins.LLAMA, Attention.STANDARD),
+                Arguments.of(TinyTwins.MISTRAL, Attention.GQA),
+                Arguments.of(TinyTwins.MISTRAL, Attention.STANDARD));
     }
 
     @ParameterizedTest
