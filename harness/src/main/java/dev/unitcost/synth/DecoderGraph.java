@@ -261,8 +261,13 @@ final class DecoderGraph {
         Parameter source = params.get(TwinParameters.lmHeadSource(a));
         boolean dense = o.quantization() == Quantization.FP32 || o.quantization() == Quantization.FP16;
         if (a.tiedEmbeddings() && dense) {
-            // The same initializer as the Gather: ORT folds the Transpose once at load.
-            logits = g.op("MatMul", List.of(x, g.op("Transpose", List.of("model.embed_tokens.weight"))));
+            // The Gather's own [vocab, hidden] table, used transposed by Gemm (transB) on the rows flattened to 2-D:
+            // no second copy on disk, and no Transpose of the whole table at run time.
+            String rows = g.op("Reshape", List.of(x, g.int64Vector(-1, a.hidden())));
+            String flat = g.op("Gemm", List.of(rows, "model.embed_tokens.weight"), Attr.i("transB", 1));
+            String shape = g.op("Concat", List.of(g.op("Slice", List.of(g.op("Shape", List.of(x)), g.int64Vector(0),
+                    g.int64Vector(2), g.int64Vector(0))), g.int64Vector(a.vocab())), Attr.i("axis", 0));
+            logits = g.op("Reshape", List.of(flat, shape));
         } else {
             logits = project(x, "lm_head.weight", source.name(), source);
         }
