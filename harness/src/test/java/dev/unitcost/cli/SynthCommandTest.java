@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.model.DecoderExport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,7 +83,10 @@ class SynthCommandTest {
         assertEquals(9, twin.path("seed").asLong());
         JsonNode config = new ObjectMapper().readTree(target.resolve("config.json").toFile());
         assertEquals(600, config.path("vocab_size").asInt());
-        assertTrue(err.toString().contains("writing weights: 100%"), err.toString());
+        assertTrue(err.toString().lines().anyMatch(l -> l.startsWith("writing weights 100%")), err.toString());
+        DecoderExport export = DecoderExport.open(target, "int8");
+        assertTrue(export.twin());
+        assertEquals(DecoderArchitecture.fromHfConfig(dir.resolve("config.json")), export.architecture());
         assertEquals(List.of(), leftovers());
     }
 
