@@ -1,6 +1,6 @@
 package dev.unitcost.synth;
 
-import dev.unitcost.model.DecoderExport;
+import dev.unitcost.model.DecoderModel;
 import java.util.Locale;
 
 /** How a twin stores its linear-layer weights, and the file name an onnx-community export uses for it. */
@@ -16,7 +16,7 @@ public enum Quantization {
 
     /** The graph's file name inside the export's {@code onnx/} directory. */
     public String fileName() {
-        return DecoderExport.graphFileName(label());
+        return DecoderModel.FILES.get(this == INT4 ? "q4" : label()).get(0);
     }
 
     /** Lower-case label used on the command line and in twin.json. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitcost.model.DecoderArchitecture;
-import dev.unitcost.model.DecoderExport;
+import dev.unitcost.model.DecoderModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -84,9 +84,12 @@ class SynthCommandTest {
         JsonNode config = new ObjectMapper().readTree(target.resolve("config.json").toFile());
         assertEquals(600, config.path("vocab_size").asInt());
         assertTrue(err.toString().lines().anyMatch(l -> l.startsWith("writing weights 100%")), err.toString());
-        DecoderExport export = DecoderExport.open(target, "int8");
-        assertTrue(export.twin());
-        assertEquals(DecoderArchitecture.fromHfConfig(dir.resolve("config.json")), export.architecture());
+        DecoderModel model = DecoderModel.open(target, "int8");
+        assertTrue(model.twin());
+        DecoderArchitecture expected = DecoderArchitecture.fromHfConfig(dir.resolve("config.json"));
+        assertEquals(expected.layers(), model.layers());
+        assertEquals(expected.kvHeads(), model.kvHeads());
+        assertEquals(expected.headDim(), model.headDim());
         assertEquals(List.of(), leftovers());
     }
 
