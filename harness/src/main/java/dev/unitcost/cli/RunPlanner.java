@@ -70,7 +70,8 @@ final class RunPlanner {
         Workload w = ConfigFiles.read(workloadFile, Workload.class);
         Engine engine = Engines.byName(o.engine);
         EngineOptions options = new EngineOptions(o.threads, !o.noSpinning, o.optimizationLevel, o.device, o.allowCpuFallback);
-        List<TelemetrySampler> samplers = Samplers.all().stream().filter(s -> s.availability().available()).toList();
+        List<TelemetrySampler> samplers = (o.powercapRoot != null ? Samplers.all(o.powercapRoot) : Samplers.all()).stream()
+                .filter(s -> s.availability().available()).toList();
         Duration interval = Duration.ofMillis(o.sampleIntervalMillis);
         if (w instanceof GenerationWorkload g) {
             String m = modelArg != null ? modelArg : RunCommand.DEFAULT_DECODER;
