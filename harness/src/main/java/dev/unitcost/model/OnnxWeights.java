@@ -22,13 +22,60 @@ public final class OnnxWeights {
 
     private OnnxWeights() {}
 
-    public static Map<String, Long> bytesByDtype(Path onnx) {
-        ModelProto model;
+    /**
+     * Initializer bytes by element type, and the bytes a decode step reads: every initializer but
+     * those only looked up row by row (the data input of a Gather, i.e. an untied embedding table).
+     */
+    public record Summary(Map<String, Long> bytesByDtype, long totalBytes, long bytesReadPerStep) {}
+
+    public static Summary summarise(Path onnx) {
+        ModelProto model = parse(onnx);
+        java.util.Set<String> gathered = new java.util.HashSet<>();
+        java.util.Set<String> usedElsewhere = new java.util.HashSet<>();
+        for (var node : model.getGraph().getNodeList()) {
+            for (int i = 0; i < node.getInputCount(); i++) {
+                if ("Gather".equals(node.getOpType()) && i == 0) {
+                    gathered.add(node.getInput(i));
+                } else {
+                    usedElsewhere.add(node.getInput(i));
+                }
+            }
+        }
+        Map<String, Long> byDtype = bytesByDtype(model);
+        long total = byDtype.values().stream().mapToLong(Long::longValue).sum();
+        long lookedUp = 0;
+        for (TensorProto t : model.getGraph().getInitializerList()) {
+            if (gathered.contains(t.getName()) && !usedElsewhere.contains(t.getName())) {
+                lookedUp += bytes(t);
+            }
+        }
+        return new Summary(byDtype, total, total - lookedUp);
+    }
+
+    private static ModelProto parse(Path onnx) {
         try (InputStream in = Files.newInputStream(onnx)) {
-            model = ModelProto.parseFrom(in);
+            return ModelProto.parseFrom(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + onnx, e);
         }
+    }
+
+    public static Map<String, Long> bytesByDtype(Path onnx) {
+        return bytesByDtype(parse(onnx));
+    }
+
+    private static long bytes(TensorProto t) {
+        long elements = 1;
+        for (long d : t.getDimsList()) {
+            elements *= d;
+        }
+        if (t.getDataType() == UINT4 || t.getDataType() == INT4) {
+            return (elements + 1) / 2;
+        }
+        return bytesFor(TensorProto.DataType.forNumber(t.getDataType()), elements);
+    }
+
+    static Map<String, Long> bytesByDtype(ModelProto model) {
         Map<String, Long> bytes = new TreeMap<>();
         for (TensorProto t : model.getGraph().getInitializerList()) {
             long elements = 1;

@@ -36,9 +36,11 @@ final class GenerationReportView {
         lines.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup and %d measured batches per point", w.name(),
                 w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)", w.warmupRepetitions(),
                 w.repetitions()));
-        lines.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s, KV cache %,d bytes per token per sequence",
+        lines.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s (%.1f MiB read per decode step), "
+                + "KV cache %,d bytes per token per sequence",
                 d.parameterCount() == null ? "unknown" : String.format(Locale.ROOT, "%,d", d.parameterCount()),
-                d.weightBytes() / (double) (1 << 20), d.weightBytesByDtype(), d.kvBytesPerToken()));
+                d.weightBytes() / (double) (1 << 20), d.weightBytesByDtype(), d.weightBytesReadPerStep() / (double) (1 << 20),
+                d.kvBytesPerToken()));
         lines.add(d.peakMemoryBandwidthBytesPerSecond() == null ? "MBU: no memory bandwidth known"
                 : String.format(Locale.ROOT, "MBU against %.1f GB/s (%s)", d.peakMemoryBandwidthBytesPerSecond() / 1e9, d.bandwidthSource()));
         lines.add("versions: unitcost " + p.unitcostVersion() + ", engine runtime " + report.model().session().runtimeVersion() + ", "

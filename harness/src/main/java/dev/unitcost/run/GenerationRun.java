@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** One generation run: open the decoder, sample the machine, run the sweep, assemble the (unpriced) report. */
 public final class GenerationRun {
@@ -36,14 +35,14 @@ public final class GenerationRun {
         Instant started = Instant.now();
         progress.phase("load");
         DecoderModel model = request.model();
-        Map<String, Long> byDtype = OnnxWeights.bytesByDtype(model.onnxFile());
-        long weightBytes = byDtype.values().stream().mapToLong(Long::longValue).sum();
+        OnnxWeights.Summary weights = OnnxWeights.summarise(model.onnxFile());
         List<SamplingSession> sessions = new ArrayList<>();
         List<GenerationPoint> points;
         ModelFacts facts;
         DecoderFacts decoder;
         try (GenerationSession session = request.engine().openDecoder(model, request.engineOptions())) {
-            decoder = new DecoderFacts(parameterCount(model), byDtype, weightBytes, model.kvBytesPerToken(session.kvElementBytes()),
+            decoder = new DecoderFacts(parameterCount(model), weights.bytesByDtype(), weights.totalBytes(), weights.bytesReadPerStep(),
+                    model.kvBytesPerToken(session.kvElementBytes()),
                     request.peakBandwidthBytesPerSecond(), request.bandwidthSource());
             sessions.addAll(RunSupport.start(request.samplers(), request.sampleInterval()));
             ProgressListener marking = new RunSupport.MarkingListener(progress, sessions);

@@ -78,7 +78,7 @@ public final class GenerationSweep {
         GenerationLatencies.Summary summary = latencies.summary();
         Double mbu = null;
         if (summary.tpot() != null && facts.peakMemoryBandwidthBytesPerSecond() != null) {
-            mbu = Mbu.of(facts.weightBytes(), facts.kvBytesPerToken(), batch, in + out / 2.0, summary.tpot().p50Nanos(),
+            mbu = Mbu.of(facts.weightBytesReadPerStep(), facts.kvBytesPerToken(), batch, in + out / 2.0, summary.tpot().p50Nanos(),
                     facts.peakMemoryBandwidthBytesPerSecond());
         }
         return new GenerationPoint(batch, in, out, workload.warmupRepetitions(), reps, summary, mbu, "ok");

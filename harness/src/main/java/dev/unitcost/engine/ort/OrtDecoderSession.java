@@ -53,6 +53,13 @@ final class OrtDecoderSession implements GenerationSession {
     private final boolean graphKeepsLastLogitOnly;
     private final Set<Long> eos;
     private final Set<String> presentNames = new LinkedHashSet<>();
+    /** present.{i}.key -> past_key_values.{i}.key, and the same for values. */
+    private final Map<String, String> pastFor = new HashMap<>();
+    /** Pinned logits outputs by {@code batch x rows}, kept across batches of the same size (allocating 100s of MB per batch costs). */
+    private final Map<Long, Pinned> pinnedLogits = new HashMap<>();
+    /** One empty [batch, kvHeads, 0, headDim] tensor bound to every past input of a batch's first step. */
+    private OnnxTensor emptyPast;
+    private int pinnedBatch = -1;
     private boolean closed;
 
     private OrtDecoderSession(OrtEnvironment env, OrtSession session, ModelInfo info, DecoderModel model, int kvHeads, int headDim,
@@ -71,8 +78,10 @@ final class OrtDecoderSession implements GenerationSession {
         this.graphKeepsLastLogitOnly = lastOnly;
         this.eos = new HashSet<>(model.eosTokenIds());
         for (int i = 0; i < layers; i++) {
-            presentNames.add("present." + i + ".key");
-            presentNames.add("present." + i + ".value");
+            for (String kv : List.of("key", "value")) {
+                presentNames.add("present." + i + "." + kv);
+                pastFor.put("present." + i + "." + kv, "past_key_values." + i + "." + kv);
+            }
         }
     }
 
@@ -139,7 +148,10 @@ final class OrtDecoderSession implements GenerationSession {
         long[] engine = new long[steps];
         long start = System.nanoTime();
         OrtSession.Result previous = null;
-        Map<Integer, OnnxTensor> pinnedByTokens = new HashMap<>();
+        if (batch != pinnedBatch) {
+            releaseBuffers();
+            pinnedBatch = batch;
+        }
         try {
             long[][] stepIds = request.promptIds();
             int pastLength = 0;
@@ -151,12 +163,12 @@ final class OrtDecoderSession implements GenerationSession {
                 long stepStart = System.nanoTime();
                 int tokens = stepIds[0].length;
                 int logitRows = graphKeepsLastLogitOnly || hasLogitsToKeep ? 1 : tokens;
-                OnnxTensor logits = pinnedByTokens.computeIfAbsent(logitRows, rows -> newLogitsTensor(batch, rows));
+                Pinned logits = pinnedLogits.computeIfAbsent((long) logitRows, rows -> newLogitsTensor(batch, (int) (long) rows));
                 Map<String, OnnxTensor> inputs = stepInputs(stepIds, pastLength, previous);
                 OrtSession.Result result;
                 long engineStart = System.nanoTime();
                 try {
-                    result = session.run(inputs, presentNames, Map.of("logits", logits));
+                    result = session.run(inputs, presentNames, Map.of("logits", logits.tensor()));
                 } finally {
                     engine[step] = System.nanoTime() - engineStart;
                     closeOwned(inputs);
@@ -204,7 +216,18 @@ final class OrtDecoderSession implements GenerationSession {
             if (previous != null) {
                 previous.close();
             }
-            pinnedByTokens.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** A logits output ONNX Runtime writes into, and the direct buffer behind it (read without a copy). */
+    private record Pinned(OnnxTensor tensor, ByteBuffer buffer) {}
+
+    private void releaseBuffers() {
+        pinnedLogits.values().forEach(p -> p.tensor().close());
+        pinnedLogits.clear();
+        if (emptyPast != null) {
+            emptyPast.close();
+            emptyPast = null;
         }
     }
 
@@ -220,25 +243,31 @@ final class OrtDecoderSession implements GenerationSession {
         if (hasLogitsToKeep) {
             in.put("num_logits_to_keep", OnnxTensor.createTensor(env, 1L));
         }
-        for (int i = 0; i < layers; i++) {
-            for (String kv : List.of("key", "value")) {
-                String pastName = "past_key_values." + i + "." + kv;
-                if (previous == null) {
-                    ByteBuffer empty = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
-                    in.put(pastName, OnnxTensor.createTensor(env, empty, new long[] {batch, kvHeads, 0, headDim}, kvType));
-                } else {
-                    OnnxValue present = previous.get("present." + i + "." + kv).orElseThrow();
-                    in.put(pastName, (OnnxTensor) present);
+        if (previous == null) {
+            if (emptyPast == null) {
+                ByteBuffer empty = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+                emptyPast = OnnxTensor.createTensor(env, empty, new long[] {batch, kvHeads, 0, headDim}, kvType);
+            }
+            pastFor.values().forEach(past -> in.put(past, emptyPast));
+        } else {
+            // one pass over the result: looking each present up by name costs more than the step's other work
+            for (Map.Entry<String, OnnxValue> e : previous) {
+                String past = pastFor.get(e.getKey());
+                if (past != null) {
+                    in.put(past, (OnnxTensor) e.getValue());
                 }
             }
         }
         return in;
     }
 
-    /** Closes the tensors this session created for a step; presents fed back belong to the previous result. */
+    /**
+     * Closes the tensors this session created for a step; presents fed back belong to the previous
+     * result, and the empty past is kept for the next batch.
+     */
     private static void closeOwned(Map<String, OnnxTensor> inputs) {
         inputs.forEach((name, tensor) -> {
-            if (!name.startsWith("past_key_values.") || tensor.getInfo().getShape()[2] == 0) {
+            if (!name.startsWith("past_key_values.")) {
                 tensor.close();
             }
         });
@@ -258,7 +287,7 @@ final class OrtDecoderSession implements GenerationSession {
         return OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {rows, cols});
     }
 
-    private OnnxTensor newLogitsTensor(int batch, int rows) {
+    private Pinned newLogitsTensor(int batch, int rows) {
         int elementBytes = logitsType == OnnxJavaType.FLOAT16 || logitsType == OnnxJavaType.BFLOAT16 ? 2 : 4;
         long bytes = (long) batch * rows * vocab * elementBytes;
         if (bytes > Integer.MAX_VALUE) {
@@ -267,16 +296,22 @@ final class OrtDecoderSession implements GenerationSession {
         }
         try {
             ByteBuffer buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
-            return OnnxTensor.createTensor(env, buffer, new long[] {batch, rows, vocab}, logitsType);
+            return new Pinned(OnnxTensor.createTensor(env, buffer, new long[] {batch, rows, vocab}, logitsType), buffer);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot create the logits buffer: " + e.getMessage(), e);
         }
     }
 
-    /** Greedy choice per sequence from the last position's logits, read straight from the pinned buffer. */
-    private long[] argmaxLastRow(OnnxTensor logits, int batch, int rows) {
-        ByteBuffer buffer = logits.getByteBuffer().order(ByteOrder.nativeOrder());
+    /**
+     * Greedy choice per sequence from the last position's logits, read straight from the pinned
+     * direct buffer ({@code OnnxTensor.getByteBuffer()} would copy the whole tensor).
+     */
+    private long[] argmaxLastRow(Pinned logits, int batch, int rows) {
+        ByteBuffer buffer = logits.buffer();
         boolean half = logitsType == OnnxJavaType.FLOAT16;
+        if (!half) {
+            return argmaxFloat(buffer.asFloatBuffer(), batch, rows);
+        }
         int elementBytes = half ? 2 : 4;
         long[] next = new long[batch];
         for (int b = 0; b < batch; b++) {
@@ -296,12 +331,31 @@ final class OrtDecoderSession implements GenerationSession {
         return next;
     }
 
+    private long[] argmaxFloat(java.nio.FloatBuffer logits, int batch, int rows) {
+        long[] next = new long[batch];
+        for (int b = 0; b < batch; b++) {
+            int base = ((b * rows) + rows - 1) * vocab;
+            int best = 0;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (int v = 0; v < vocab; v++) {
+                float value = logits.get(base + v);
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = v;
+                }
+            }
+            next[b] = best;
+        }
+        return next;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        releaseBuffers();
         try {
             session.close();
         } catch (OrtException e) {
