@@ -1,31 +1,17 @@
 package dev.unitcost.cli;
 
 import dev.unitcost.InputException;
-import dev.unitcost.config.ConfigFiles;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.cost.EmbeddingRunPricing;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
-import dev.unitcost.engine.Engine;
-import dev.unitcost.engine.EngineOptions;
-import dev.unitcost.engine.Engines;
-import dev.unitcost.model.ModelCache;
-import dev.unitcost.model.ModelResolver;
-import dev.unitcost.model.ModelSpec;
 import dev.unitcost.report.ConsoleRenderer;
 import dev.unitcost.report.MarkdownRenderer;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
-import dev.unitcost.run.EmbeddingRun;
-import dev.unitcost.run.RunRequest;
-import dev.unitcost.telemetry.Samplers;
-import dev.unitcost.telemetry.TelemetrySampler;
-import dev.unitcost.workload.Corpus;
 import dev.unitcost.workload.EmbeddingWorkload;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,16 +29,37 @@ import picocli.CommandLine.Spec;
         })
 public final class RunCommand implements Callable<Integer> {
 
+    static final String DEFAULT_ENCODER = "all-minilm-l6-v2-q";
+    static final String DEFAULT_EMBEDDING_WORKLOAD = "embedding-default";
+    static final String DEFAULT_DECODER = "twin:smollm2-135m:int4";
+    static final String DEFAULT_GENERATION_WORKLOAD = "generation-default";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-minilm-l6-v2-q", paramLabel = "NAME|PATH",
-            description = "manifest name under models/, a manifest file, a model directory or an .onnx file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "NAME|PATH|twin:PRESET[:QUANT]",
+            description = {"an encoder: manifest name under models/, a manifest file, a directory or an .onnx file;",
+                "a decoder LLM: a Hugging Face / onnx-community directory (config.json, tokenizer.json, onnx/model*.onnx),",
+                "or twin:PRESET[:QUANT] for a shape twin generated into the cache on first use (e.g. twin:qwen2.5-0.5b:int4).",
+                "Without --model and --workload: the default suite (" + DEFAULT_ENCODER + " on " + DEFAULT_EMBEDDING_WORKLOAD
+                        + ", then " + DEFAULT_DECODER + " on " + DEFAULT_GENERATION_WORKLOAD + ")."})
     String model;
 
-    @Option(names = "--workload", defaultValue = "embedding-default", paramLabel = "NAME|PATH",
-            description = "workload under profiles/workloads/ or a YAML file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workload", paramLabel = "NAME|PATH",
+            description = "workload under profiles/workloads/ or a YAML file (default: " + DEFAULT_EMBEDDING_WORKLOAD + " for encoders, "
+                    + DEFAULT_GENERATION_WORKLOAD + " for decoders)")
     String workload;
+
+    @Option(names = "--quant", paramLabel = "q4|int8|fp16|fp32",
+            description = "which graph of a decoder directory to run (default: the first present in that order)")
+    String quant;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda[:N]",
+            description = "execution device; cuda needs the -Pcuda build and CUDA 12 (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--allow-cpu-fallback", description = "run on CPU when the asked-for GPU cannot be used (recorded in the report)")
+    boolean allowCpuFallback;
 
     @Option(names = "--hardware", defaultValue = "aws-m6i-large", paramLabel = "NAME|PATH",
             description = "hardware profile under profiles/hardware/ or a YAML file (default: ${DEFAULT-VALUE})")
@@ -115,37 +122,34 @@ public final class RunCommand implements Callable<Integer> {
         Profiles profiles = new Profiles(layout);
         HardwareProfile hw = profiles.hardware(hardware);
         List<RateCard> cards = profiles.rateCards(ratecards);
-        EmbeddingWorkload base = ConfigFiles.read(ConfigFiles.resolveNamed(layout.workloads(), workload, "workload"), EmbeddingWorkload.class);
-        EmbeddingWorkload w = withOverrides(base);
-        Corpus corpus = Corpus.load(w.corpus(), layout.workloads());
-        Engine eng = Engines.byName(engine);
-        EngineOptions options = new EngineOptions(threads, !noSpinning, optimizationLevel);
-        ModelSpec spec = new ModelResolver(layout.models(), new ModelCache(layout.cacheDir())).resolve(model);
-        List<TelemetrySampler> samplers = Samplers.all().stream().filter(s -> s.availability().available()).toList();
+        RunPlanner planner = new RunPlanner(layout, this, hw, cards, spec.commandLine().getErr());
+        List<RunPlanner.Planned> plans = model == null && workload == null
+                ? List.of(planner.plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD), planner.plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD))
+                : List.of(planner.plan(model, workload));
 
-        RunRequest request = new RunRequest(model, spec, w, corpus, eng, options, samplers,
-                Duration.ofMillis(sampleIntervalMillis), hw.name());
-        var err = spec().commandLine().getErr();
-        RunReport report = new EmbeddingRun(request, quiet ? dev.unitcost.run.ProgressListener.NONE : new ConsoleProgress(err), layout.root())
-                .execute();
-        report = report.withCost(EmbeddingRunPricing.price(report, hw, cards, utilisation));
-        Path saved = new JsonResultStore(resultsDir != null ? resultsDir : layout.results()).save(report);
-
-        var out = spec().commandLine().getOut();
-        switch (format) {
-            case "json" -> out.println(ReportJson.write(report));
-            case "markdown" -> out.print(MarkdownRenderer.render(report));
-            default -> out.print(ConsoleRenderer.render(report));
+        var out = spec.commandLine().getOut();
+        JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : layout.results());
+        List<RunReport> reports = new java.util.ArrayList<>();
+        for (RunPlanner.Planned plan : plans) {
+            RunReport report = plan.execute(quiet ? dev.unitcost.run.ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr()));
+            Path saved = store.save(report);
+            reports.add(report);
+            switch (format) {
+                case "json" -> { }
+                case "markdown" -> out.print(MarkdownRenderer.render(report));
+                default -> out.print(ConsoleRenderer.render(report));
+            }
+            if (!"json".equals(format)) {
+                out.println("report: " + saved);
+                out.println();
+            }
+            out.flush();
         }
-        if (!"json".equals(format)) {
-            out.println("report: " + saved);
+        if ("json".equals(format)) {
+            out.println(reports.size() == 1 ? ReportJson.write(reports.get(0)) : ReportJson.write(reports));
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private picocli.CommandLine.Model.CommandSpec spec() {
-        return spec;
     }
 
     private void checkOptions() {
@@ -171,16 +175,11 @@ public final class RunCommand implements Callable<Integer> {
         if (sampleIntervalMillis < 1) {
             throw InputException.option("--sample-interval-ms", "must be >= 1, got " + sampleIntervalMillis);
         }
+        if (!device.matches("cpu|cuda(:\\d+)?")) {
+            throw InputException.option("--device", "expected cpu, cuda or cuda:N, got '" + device + "'");
+        }
         if (!List.of("all", "extended", "basic", "none").contains(optimizationLevel)) {
             throw InputException.option("--optimization-level", "expected all, extended, basic or none, got '" + optimizationLevel + "'");
-        }
-    }
-
-    private EmbeddingWorkload withOverrides(EmbeddingWorkload base) {
-        try {
-            return base.with(batchSizes, repetitions, sequenceLength);
-        } catch (IllegalArgumentException e) {
-            throw InputException.option("--sequence-length", e.getMessage());
         }
     }
 }

@@ -118,6 +118,12 @@ public record DecoderModel(
         if (!Files.isRegularFile(tokenizer)) {
             throw new InputException(tokenizer + ": tokenizer.json not found in the model directory");
         }
+        int vocab = requireInt(config, "vocab_size", dir);
+        int tokenizerVocab = tokenizerVocabulary(tokenizer);
+        if (tokenizerVocab > vocab) {
+            throw new InputException(tokenizer + ": the tokenizer's vocabulary exceeds the model's: " + tokenizerVocab
+                    + " tokens, but config.json has vocab_size " + vocab);
+        }
         List<Long> eos = new ArrayList<>();
         Path generation = dir.resolve("generation_config.json");
         JsonNode eosNode = Files.isRegularFile(generation) ? readJson(generation).get("eos_token_id") : null;
@@ -130,8 +136,26 @@ public record DecoderModel(
             eos.add(eosNode.asLong());
         }
         return new DecoderModel(dir, onnx, quant, tokenizer, requireInt(config, "num_hidden_layers", dir), kvHeads, headDim, hidden,
-                requireInt(config, "vocab_size", dir), config.path("max_position_embeddings").asInt(Integer.MAX_VALUE), eos,
+                vocab, config.path("max_position_embeddings").asInt(Integer.MAX_VALUE), eos,
                 Files.isRegularFile(dir.resolve("twin.json")));
+    }
+
+    /** Ids a tokenizer.json can produce: its model vocabulary and added tokens (highest id + 1). */
+    static int tokenizerVocabulary(Path tokenizerJson) {
+        JsonNode t = readJson(tokenizerJson);
+        JsonNode vocab = t.path("model").path("vocab");
+        long highest = -1;
+        if (vocab.isObject()) {
+            for (JsonNode id : (Iterable<JsonNode>) vocab::elements) {
+                highest = Math.max(highest, id.asLong());
+            }
+        } else if (vocab.isArray()) {
+            highest = vocab.size() - 1L; // Unigram: [piece, score] pairs, id = position
+        }
+        for (JsonNode added : t.path("added_tokens")) {
+            highest = Math.max(highest, added.path("id").asLong(-1));
+        }
+        return (int) (highest + 1);
     }
 
     private static JsonNode readJson(Path file) {

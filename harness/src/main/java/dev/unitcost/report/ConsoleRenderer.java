@@ -8,6 +8,9 @@ public final class ConsoleRenderer {
     private ConsoleRenderer() {}
 
     public static String render(RunReport report) {
+        if ("generation".equals(report.task())) {
+            return generation(report);
+        }
         EmbeddingReportView v = new EmbeddingReportView(report);
         StringBuilder out = new StringBuilder();
         out.append("unitcost run ").append(report.runId()).append('\n');
@@ -21,6 +24,26 @@ public final class ConsoleRenderer {
         }
         out.append('\n');
         v.telemetryLines().forEach(l -> out.append("telemetry: ").append(l).append('\n'));
+        return out.toString();
+    }
+
+    private static String generation(RunReport report) {
+        GenerationReportView v = new GenerationReportView(report);
+        StringBuilder out = new StringBuilder();
+        out.append("unitcost run ").append(report.runId()).append('\n');
+        out.append(v.title()).append('\n');
+        v.context().forEach(l -> out.append(l).append('\n'));
+        out.append('\n').append(v.sweep().text()).append('\n');
+        v.costLines().forEach(l -> out.append(l).append('\n'));
+        if (report.generationCost() != null) {
+            out.append(v.prices().text());
+            if (!report.generationCost().apis().isEmpty()) {
+                out.append("\nThe same token mix at chat APIs (against the cheapest point, blended at its own mix):\n");
+                out.append(v.apis().text());
+            }
+        }
+        out.append('\n');
+        new EmbeddingReportView(report).telemetryLines().forEach(l -> out.append("telemetry: ").append(l).append('\n'));
         return out.toString();
     }
 }

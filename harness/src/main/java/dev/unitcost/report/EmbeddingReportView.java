@@ -30,7 +30,7 @@ final class EmbeddingReportView {
 
     List<String> context() {
         var p = report.provenance();
-        var w = report.config().workload();
+        var w = (dev.unitcost.workload.EmbeddingWorkload) report.config().workload();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "machine: %s, %d logical cores, %.1f GiB, %s", p.cpuModel(), p.logicalCores(),
                 p.memoryBytes() / (double) (1L << 30), p.os()));

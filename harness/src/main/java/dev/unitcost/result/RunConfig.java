@@ -1,7 +1,7 @@
 package dev.unitcost.result;
 
 import dev.unitcost.engine.EngineOptions;
-import dev.unitcost.workload.EmbeddingWorkload;
+import dev.unitcost.workload.Workload;
 
 /**
  * The configuration a run was made with, echoed into its report.
@@ -15,7 +15,7 @@ import dev.unitcost.workload.EmbeddingWorkload;
  */
 public record RunConfig(
         String model,
-        EmbeddingWorkload workload,
+        Workload workload,
         String hardwareProfile,
         String engine,
         EngineOptions engineOptions,

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param provenance machine, versions, model hash, commit
  * @param model the model as measured
  * @param metricDefinitions what each reported figure means
- * @param points the sweep, raw counts and nanoseconds
+ * @param points an embedding sweep, raw counts and nanoseconds (empty for generation)
+ * @param generationPoints a generation sweep (empty for embedding)
+ * @param decoder model facts for MBU (generation only)
  * @param telemetry one summary per sampler
- * @param cost the pricing at run time (recomputable with {@code reprice})
+ * @param cost the pricing of an embedding run (recomputable with {@code reprice})
+ * @param generationCost the pricing of a generation run, per input and output token
  */
 public record RunReport(
         int schemaVersion,
@@ -35,8 +38,11 @@ public record RunReport(
         ModelFacts model,
         Map<String, String> metricDefinitions,
         List<PointResult> points,
+        List<GenerationPoint> generationPoints,
+        DecoderFacts decoder,
         List<TelemetrySummary> telemetry,
-        CostSection cost) {
+        CostSection cost,
+        GenerationCostSection generationCost) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -47,14 +53,32 @@ public record RunReport(
             "coefficientOfVariation", "sample standard deviation / mean of tokensPerSecond over repetitions; > 0.05 flags a point unstable",
             "usdPerMillionTokens", "hardware USD/hour / (tokensPerSecond x 3600 x utilisation) x 1e6");
 
+    public static final Map<String, String> GENERATION_METRICS = Map.of(
+            "ttft", "first output token time - request start (static batch: the batch's start); includes prefill",
+            "tpot", "(E2E - TTFT) / (output tokens - 1), per request",
+            "itl", "every gap between successive output tokens, pooled across requests",
+            "e2e", "request start to last output token",
+            "prefillTokensPerSecond", "input tokens / wall time of the prefill step",
+            "decodeTokensPerSecond", "tokens from decode steps (output tokens - sequences) / wall time of the decode steps",
+            "outputTokensPerSecond", "output tokens of the batch / its E2E time",
+            "decodeMbu", "(weight bytes + KV bytes read per step) / median TPOT / peak memory bandwidth",
+            "harnessOverheadFraction", "(step wall time - engine run-call time) / step wall time",
+            "usdPerMillionTokens", "input tokens priced on prefill time, output tokens on decode time: USD/hour / (tokens/s x 3600 x utilisation) x 1e6");
+
     public RunReport {
-        points = List.copyOf(points);
+        points = points == null ? List.of() : List.copyOf(points);
+        generationPoints = generationPoints == null ? List.of() : List.copyOf(generationPoints);
         telemetry = List.copyOf(telemetry);
         metricDefinitions = Map.copyOf(metricDefinitions);
     }
 
     public RunReport withCost(CostSection newCost) {
         return new RunReport(schemaVersion, runId, task, startedAt, finishedAt, config, provenance, model,
-                metricDefinitions, points, telemetry, newCost);
+                metricDefinitions, points, generationPoints, decoder, telemetry, newCost, generationCost);
+    }
+
+    public RunReport withGenerationCost(GenerationCostSection newCost) {
+        return new RunReport(schemaVersion, runId, task, startedAt, finishedAt, config, provenance, model,
+                metricDefinitions, points, generationPoints, decoder, telemetry, cost, newCost);
     }
 }

@@ -27,7 +27,7 @@ public record EmbeddingWorkload(
         int repetitions,
         double minRepetitionSeconds,
         int minIterationsPerRepetition,
-        String corpus) {
+        String corpus) implements Workload {
 
     public EmbeddingWorkload {
         if (name == null || name.isBlank()) {

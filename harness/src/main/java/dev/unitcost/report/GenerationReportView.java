@@ -1,0 +1,114 @@
+package dev.unitcost.report;
+
+import dev.unitcost.metrics.LatencySummary;
+import dev.unitcost.metrics.Spread;
+import dev.unitcost.result.DecoderFacts;
+import dev.unitcost.result.GenerationCostSection;
+import dev.unitcost.result.GenerationPoint;
+import dev.unitcost.result.RunReport;
+import dev.unitcost.workload.GenerationWorkload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures a person reads from a generation report. Reads only the report. */
+final class GenerationReportView {
+
+    private final RunReport report;
+
+    GenerationReportView(RunReport report) {
+        this.report = report;
+    }
+
+    String title() {
+        var m = report.model();
+        return String.format(Locale.ROOT, "%s (%s model, %s) on %s / %s, greedy decoding", m.name(), m.kind(), m.quantization(),
+                report.config().engine(), m.session().executionProvider());
+    }
+
+    List<String> context() {
+        var p = report.provenance();
+        var w = (GenerationWorkload) report.config().workload();
+        DecoderFacts d = report.decoder();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "machine: %s, %d logical cores, %.1f GiB, %s", p.cpuModel(), p.logicalCores(),
+                p.memoryBytes() / (double) (1L << 30), p.os()));
+        lines.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup and %d measured batches per point", w.name(),
+                w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)", w.warmupRepetitions(),
+                w.repetitions()));
+        lines.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s, KV cache %,d bytes per token per sequence",
+                d.parameterCount() == null ? "unknown" : String.format(Locale.ROOT, "%,d", d.parameterCount()),
+                d.weightBytes() / (double) (1 << 20), d.weightBytesByDtype(), d.kvBytesPerToken()));
+        lines.add(d.peakMemoryBandwidthBytesPerSecond() == null ? "MBU: no memory bandwidth known"
+                : String.format(Locale.ROOT, "MBU against %.1f GB/s (%s)", d.peakMemoryBandwidthBytesPerSecond() / 1e9, d.bandwidthSource()));
+        lines.add("versions: unitcost " + p.unitcostVersion() + ", engine runtime " + report.model().session().runtimeVersion() + ", "
+                + p.jvm() + (p.gitCommit() == null ? "" : ", commit " + p.gitCommit()));
+        if ("twin".equals(report.model().kind())) {
+            lines.add("NOTE: this run measured a shape twin (the real architecture with random weights): its speed is the real "
+                    + "model's at forced output length; its outputs mean nothing.");
+        }
+        return lines;
+    }
+
+    Table sweep() {
+        Table t = new Table(List.of("batch", "in", "out", "prefill tok/s", "decode tok/s", "CV", "TTFT p50 ms", "TPOT p50 ms",
+                "ITL p99 ms", "E2E p50 ms", "MBU", "overhead", ""),
+                List.of(true, true, true, true, true, true, true, true, true, true, true, true, false));
+        for (GenerationPoint p : report.generationPoints()) {
+            if (!p.ok()) {
+                t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
+                        "-", "-", "-", "-", "-", "-", "-", "-", "-", p.status());
+                continue;
+            }
+            Spread decode = p.decodeTokensPerSecond();
+            boolean unstable = p.prefillTokensPerSecond().unstable() || (decode != null && decode.unstable());
+            t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
+                    String.format(Locale.ROOT, "%,.0f", p.prefillTokensPerSecond().median()),
+                    decode == null ? "-" : String.format(Locale.ROOT, "%,.1f", decode.median()),
+                    decode == null || decode.coefficientOfVariation() == null ? "-" : EmbeddingReportView.percent(decode.coefficientOfVariation()),
+                    millis(p.latencies().ttft()), millis(p.latencies().tpot()),
+                    p.latencies().itl() == null ? "-" : EmbeddingReportView.millis(p.latencies().itl().p99Nanos()),
+                    millis(p.latencies().e2e()),
+                    p.decodeMbu() == null ? "-" : EmbeddingReportView.percent(p.decodeMbu()),
+                    EmbeddingReportView.percent(p.harnessOverhead().median()),
+                    unstable ? "unstable (CV > 5%)" : "");
+        }
+        return t;
+    }
+
+    private static String millis(LatencySummary s) {
+        return s == null ? "-" : EmbeddingReportView.millis(s.p50Nanos());
+    }
+
+    List<String> costLines() {
+        GenerationCostSection c = report.generationCost();
+        if (c == null) {
+            return List.of("not priced");
+        }
+        return List.of(String.format(Locale.ROOT, "hardware: %s at USD %s/h (%s; as of %s; %s), utilisation %s", c.hardwareProfile(),
+                c.usdPerHour().stripTrailingZeros().toPlainString(), c.hourlyBasis(), c.hardwareAsOf(), c.hardwareSource(),
+                EmbeddingReportView.percent(c.utilisation())));
+    }
+
+    Table prices() {
+        Table t = new Table(List.of("batch", "in", "out", "USD/1M input", "USD/1M output", "blended (own mix)", "blended 3:1"),
+                List.of(true, true, true, true, true, true, true));
+        for (GenerationCostSection.PointCost p : report.generationCost().points()) {
+            t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
+                    p.usdPerMillionInput().toPlainString(), p.usdPerMillionOutput() == null ? "-" : p.usdPerMillionOutput().toPlainString(),
+                    p.usdPerMillionBlended().toPlainString(), p.usdPerMillionBlended3to1().toPlainString());
+        }
+        return t;
+    }
+
+    Table apis() {
+        Table t = new Table(List.of("provider", "model", "API in/out USD/1M", "API blended", "rate card", "verdict", "break-even tokens/month"),
+                List.of(false, false, true, true, false, false, true));
+        for (GenerationCostSection.ApiComparison a : report.generationCost().apis()) {
+            t.row(a.provider(), a.model(), a.apiUsdPerMillionInput().toPlainString() + " / " + a.apiUsdPerMillionOutput().toPlainString(),
+                    a.apiUsdPerMillionBlended().toPlainString(), a.rateCardAsOf().toString(), EmbeddingReportView.verdict(a.ratio()),
+                    a.breakEvenTokensPerMonth() == null ? "never" : String.format(Locale.ROOT, "%,.0f", a.breakEvenTokensPerMonth()));
+        }
+        return t;
+    }
+}

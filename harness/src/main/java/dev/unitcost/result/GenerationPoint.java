@@ -1,0 +1,48 @@
+package dev.unitcost.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.unitcost.metrics.GenerationLatencies;
+import dev.unitcost.metrics.Spread;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One point of a generation sweep.
+ *
+ * @param latencies TTFT, TPOT, ITL and E2E over every request of every measured batch
+ * @param decodeMbu decode memory-bandwidth utilisation at the median TPOT, when a bandwidth is known
+ * @param status {@code ok}, {@code out-of-memory}, or {@code failed: reason}
+ */
+public record GenerationPoint(
+        int batchSize, int inputLength, int outputLength, int warmupRepetitions, List<GenerationRepetition> repetitions,
+        GenerationLatencies.Summary latencies, Double decodeMbu, String status) {
+
+    public GenerationPoint {
+        repetitions = List.copyOf(repetitions);
+    }
+
+    public boolean ok() {
+        return "ok".equals(status);
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread prefillTokensPerSecond() {
+        return ok() ? Spread.of(repetitions.stream().map(GenerationRepetition::prefillTokensPerSecond).toList()) : null;
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread decodeTokensPerSecond() {
+        List<Double> values = repetitions.stream().map(GenerationRepetition::decodeTokensPerSecond).filter(Objects::nonNull).toList();
+        return values.isEmpty() ? null : Spread.of(values);
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread outputTokensPerSecond() {
+        return ok() ? Spread.of(repetitions.stream().map(GenerationRepetition::outputTokensPerSecond).toList()) : null;
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Spread harnessOverhead() {
+        return ok() ? Spread.of(repetitions.stream().map(GenerationRepetition::harnessOverheadFraction).toList()) : null;
+    }
+}
