@@ -4,6 +4,7 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.ConfigFiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.EmbeddingRunPricing;
+import dev.unitcost.cost.GenerationRunPricing;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.engine.Engine;
@@ -142,7 +143,12 @@ final class RunPlanner {
         }
         GenerationRunRequest request = new GenerationRunRequest(modelArg, model, w, prompts, engine, options, samplers, interval,
                 hardware.name(), bandwidth, bandwidth == null ? "unknown" : source);
-        return progress -> new GenerationRun(request, progress, layout.root()).execute();
+        return progress -> {
+            RunReport report = new GenerationRun(request, progress, layout.root()).execute();
+            return report.generationPoints().stream().anyMatch(dev.unitcost.result.GenerationPoint::ok)
+                    ? report.withGenerationCost(GenerationRunPricing.price(report, hardware, cards, o.utilisation))
+                    : report;
+        };
     }
 
     private dev.unitcost.synth.TwinProgress twinProgress() {

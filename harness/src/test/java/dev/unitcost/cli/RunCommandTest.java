@@ -9,12 +9,8 @@ import dev.unitcost.TestProject;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,33 +63,7 @@ class RunCommandTest {
     /** The schema (every field path) is sealed: a change must update the golden file and bump schemaVersion. */
     @Test
     void reportSchemaMatchesTheGoldenFile() throws Exception {
-        JsonNode printed = ReportJson.mapper().readTree(outcome.out());
-        TreeSet<String> paths = new TreeSet<>();
-        collect(printed, "", paths);
-        String actual = String.join("\n", paths) + "\n";
-        Path golden = Path.of("src/test/resources/golden/embedding-report-v1.paths");
-        if (Boolean.getBoolean("unitcost.updateGolden")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(golden), actual, "report schema changed: review, bump RunReport.SCHEMA_VERSION, "
-                + "and rerun with -Dunitcost.updateGolden=true");
-    }
-
-    private static void collect(JsonNode node, String path, TreeSet<String> out) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                // per-series keys (cpu0.loadFraction, ...) depend on the machine: keep the level, not the names
-                String key = path.endsWith("series") || path.endsWith("values") ? "*" : e.getKey();
-                collect(e.getValue(), path + "." + key, out);
-            }
-        } else if (node.isArray()) {
-            out.add(path + "[]");
-            node.forEach(child -> collect(child, path + "[]", out));
-        } else {
-            // null and text both read as "string": optional fields (gitCommit, a ratio) may be absent on another machine
-            out.add(path + ": " + (node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "string"));
-        }
+        dev.unitcost.result.SchemaPaths.assertMatchesGolden(outcome.out(), "embedding-report-v1.paths");
     }
 
     @Test

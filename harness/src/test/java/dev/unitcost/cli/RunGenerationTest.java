@@ -73,6 +73,15 @@ class RunGenerationTest {
         assertTrue(o.out().contains("TTFT p50 ms"), o.out());
     }
 
+    @Test
+    void reportSchemaMatchesTheGoldenFile() throws Exception {
+        Path results = dir.resolve("results-json");
+        CliRunner.Outcome o = run(results, "--model", decoder.toString(), "--workload", "tiny-gen", "--batch-sizes", "2",
+                "--repetitions", "1", "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        dev.unitcost.result.SchemaPaths.assertMatchesGolden(o.out(), "generation-report-v1.paths");
+    }
+
     private void assertBadInput(CliRunner.Outcome o, Path results, String... fragments) throws Exception {
         assertEquals(2, o.exitCode(), o.err());
         String line = o.err().strip();

@@ -35,6 +35,7 @@ class SynthCommandTest {
 
     private int run(ToLongFunction<Path> freeBytes, String... args) {
         CommandLine cl = UnitcostCommand.commandLine();
+        cl.getCommandSpec().removeSubcommand("synth"); // registered in the root; replaced by one with a fake free-space probe
         cl.addSubcommand("synth", new SynthCommand(freeBytes));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
