@@ -77,6 +77,19 @@ class GenerationPricingTwoPointsTest {
     }
 
     @Test
+    void aPointThatDecodedNothingIsNotTheBestWhenOthersDecoded() {
+        // 1,000 prompt tokens in 0.1 s and one output token: input price 0.0831, no output price, "blend" 0.0831;
+        // the decoding point's blend (0.1424) is dearer but it is the only comparable one
+        RunReport mixed = GenerationReports.report(GenerationReports.point(1, 1000, 1, 100_000_000L, 0L),
+                GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L));
+        GenerationCostSection c = GenerationRunPricing.price(mixed, RUNPOD, CARDS, 1.0);
+        assertEquals(1, c.bestPoint());
+        assertEquals(1, c.apis().size());
+        RunReport none = GenerationReports.report(GenerationReports.point(1, 1000, 1, 100_000_000L, 0L));
+        assertEquals(0, GenerationRunPricing.price(none, RUNPOD, CARDS, 1.0).bestPoint());
+    }
+
+    @Test
     void theBestThroughputOfAGenerationReport() {
         MeasuredThroughput t = ReportThroughput.best(TWO_POINTS);
         assertEquals(16_000, t.inputTokensPerSecond(), 1e-6);
