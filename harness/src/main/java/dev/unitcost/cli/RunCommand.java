@@ -100,6 +100,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "telemetry sampling interval (default: ${DEFAULT-VALUE})")
     long sampleIntervalMillis;
 
+    @Option(names = "--powercap-root", paramLabel = "DIR",
+            description = "where Linux powercap (RAPL) lives (default: /sys/class/powercap)")
+    Path powercapRoot;
+
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where reports go (default: results/)")
     Path resultsDir;
 

@@ -70,7 +70,8 @@ final class RunPlanner {
         Workload w = ConfigFiles.read(workloadFile, Workload.class);
         Engine engine = Engines.byName(o.engine);
         EngineOptions options = new EngineOptions(o.threads, !o.noSpinning, o.optimizationLevel, o.device, o.allowCpuFallback);
-        List<TelemetrySampler> samplers = Samplers.all().stream().filter(s -> s.availability().available()).toList();
+        List<TelemetrySampler> samplers = (o.powercapRoot != null ? Samplers.all(o.powercapRoot) : Samplers.all()).stream()
+                .filter(s -> s.availability().available()).toList();
         Duration interval = Duration.ofMillis(o.sampleIntervalMillis);
         if (w instanceof GenerationWorkload g) {
             String m = modelArg != null ? modelArg : RunCommand.DEFAULT_DECODER;
@@ -92,7 +93,7 @@ final class RunPlanner {
         Corpus corpus = Corpus.load(e.corpus(), layout.workloads());
         String m = modelArg != null ? modelArg : RunCommand.DEFAULT_ENCODER;
         ModelSpec spec = new ModelResolver(layout.models(), new ModelCache(layout.cacheDir())).resolve(m);
-        RunRequest request = new RunRequest(m, spec, e, corpus, engine, options, samplers, interval, hardware.name());
+        RunRequest request = new RunRequest(m, spec, e, corpus, engine, options, samplers, interval, hardware.name(), powerModel());
         return progress -> {
             RunReport report = new EmbeddingRun(request, progress, layout.root()).execute();
             return report.withCost(EmbeddingRunPricing.price(report, hardware, cards, o.utilisation));
@@ -142,13 +143,34 @@ final class RunPlanner {
                     + "a lower bound of the peak", Runtime.getRuntime().availableProcessors());
         }
         GenerationRunRequest request = new GenerationRunRequest(modelArg, model, w, prompts, engine, options, samplers, interval,
-                hardware.name(), bandwidth, bandwidth == null ? "unknown" : source);
+                hardware.name(), bandwidth, bandwidth == null ? "unknown" : source, powerModel());
         return progress -> {
             RunReport report = new GenerationRun(request, progress, layout.root()).execute();
             return report.generationPoints().stream().anyMatch(dev.unitcost.result.GenerationPoint::ok)
                     ? report.withGenerationCost(GenerationRunPricing.price(report, hardware, cards, o.utilisation))
                     : report;
         };
+    }
+
+    /**
+     * The power model for energy nothing measures: the hardware profile's CPU/GPU idle and max
+     * watts when it gives them (memory from CodeCarbon's 3 W per 8 GB), else CodeCarbon's fallback
+     * for this machine.
+     */
+    private dev.unitcost.telemetry.PowerModel powerModel() {
+        var host = dev.unitcost.telemetry.HostInfo.detect();
+        var fallback = host.fallbackPowerModel();
+        var p = hardware.power();
+        if (p == null || p.cpuMaxWatts() == null) {
+            return fallback;
+        }
+        double cpuIdle = p.cpuIdleWatts() != null ? p.cpuIdleWatts() : 0;
+        double gpuMax = p.gpuMaxWatts() != null ? p.gpuMaxWatts() : 0;
+        double gpuIdle = p.gpuIdleWatts() != null ? p.gpuIdleWatts() : 0;
+        return new dev.unitcost.telemetry.PowerModel(cpuIdle, p.cpuMaxWatts(), gpuIdle, gpuMax, fallback.memoryWatts(),
+                "hardware profile " + hardware.name() + " (asOf " + hardware.asOf() + "): CPU " + cpuIdle + "-" + p.cpuMaxWatts()
+                        + " W scaled by measured CPU load" + (gpuMax > 0 ? ", GPU " + gpuIdle + "-" + gpuMax + " W" : "")
+                        + "; memory " + String.format(Locale.ROOT, "%.2f", fallback.memoryWatts()) + " W (CodeCarbon 3 W per 8 GB)");
     }
 
     private dev.unitcost.synth.TwinProgress twinProgress() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitcost.InputException;
 import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.synth.ByteLevelBpe;
 import dev.unitcost.synth.Quantization;
 import dev.unitcost.synth.TwinOptions;
 import dev.unitcost.synth.TwinPlan;
@@ -18,6 +19,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -111,15 +118,18 @@ public final class SynthCommand implements Callable<Integer> {
         if (tokenizer != null && !Files.isRegularFile(tokenizer)) {
             throw InputException.option("--tokenizer", tokenizer + " is not a readable file");
         }
-        if (tokenizer == null && arch.vocab() < dev.unitcost.synth.ByteLevelBpe.MIN_VOCAB) {
+        if (tokenizer == null && arch.vocab() < ByteLevelBpe.MIN_VOCAB) {
             throw InputException.option("--tokenizer", "vocab_size " + arch.vocab() + " is too small for a generated"
                     + " tokenizer; give one");
         }
         TwinPlan plan = new TwinPlan(arch, options);
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        Path written = new TwinWriter(usableBytes, new LineProgress(err)).write(plan,
-                new TwinWriter.Description(hfConfig, preset != null ? preset.name() : null, tokenizer, bos, eos), out);
+        Path written;
+        try (BarProgress progress = new BarProgress(err)) {
+            written = new TwinWriter(usableBytes, progress).write(plan,
+                    new TwinWriter.Description(hfConfig, preset != null ? preset.name() : null, tokenizer, bos, eos), out);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         stdout.printf(Locale.ROOT, "wrote %s twin (%,d parameters, %s) to %s in %.1f s%n",
                 preset != null ? preset.name() : source.config.toString(), arch.paramCount(),
@@ -163,23 +173,40 @@ public final class SynthCommand implements Callable<Integer> {
         return id >= 0 && id < arch.vocab() ? id : Math.min(fallback, arch.vocab() - 1);
     }
 
-    /** Progress as plain lines on stderr, one per tenth of the weights. */
-    private static final class LineProgress implements TwinProgress {
+    /**
+     * Progress through me.tongfei progressbar, created on the first report (so bad input prints only
+     * its one line): redrawn in place on a console, one line every two seconds otherwise (logs, tests).
+     */
+    private static final class BarProgress implements TwinProgress, AutoCloseable {
         private final PrintWriter err;
-        private int lastTenth = -1;
+        private ProgressBar bar;
 
-        LineProgress(PrintWriter err) {
+        BarProgress(PrintWriter err) {
             this.err = err;
         }
 
         @Override
         public void weightsWritten(long doneBytes, long totalBytes) {
-            int tenth = (int) (doneBytes * 10 / Math.max(1, totalBytes));
-            if (tenth != lastTenth) {
-                lastTenth = tenth;
-                err.printf(Locale.ROOT, "writing weights: %3d%% (%s of %s)%n", tenth * 10,
-                        SynthList.size(doneBytes), SynthList.size(totalBytes));
-                err.flush();
+            if (bar == null) {
+                boolean console = System.console() != null;
+                ProgressBarConsumer consumer = console
+                        ? new ConsoleProgressBarConsumer(System.err)
+                        : new DelegatingProgressBarConsumer(line -> {
+                            err.println(line);
+                            err.flush();
+                        }, 100);
+                bar = new ProgressBarBuilder().setTaskName("writing weights").setInitialMax(totalBytes)
+                        .setUnit(" MiB", 1L << 20).showSpeed().setUpdateIntervalMillis(2000)
+                        .setStyle(console ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                        .setConsumer(consumer).build();
+            }
+            bar.stepTo(doneBytes);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
             }
         }
     }

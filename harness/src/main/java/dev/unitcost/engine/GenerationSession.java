@@ -12,7 +12,16 @@ public interface GenerationSession extends AutoCloseable {
     int kvElementBytes();
 
     /** Greedy decoding of one static batch. */
-    GenerationResult generate(GenerationRequest request);
+    default GenerationResult generate(GenerationRequest request) {
+        return generate(request, phase -> { });
+    }
+
+    /**
+     * Greedy decoding of one static batch, telling {@code phases} when the batch enters
+     * {@code prefill} and {@code decode} (so telemetry can split energy between input and output
+     * tokens). Called on the generating thread; must be quick.
+     */
+    GenerationResult generate(GenerationRequest request, java.util.function.Consumer<String> phases);
 
     @Override
     void close();

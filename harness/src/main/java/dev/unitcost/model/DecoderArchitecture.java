@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitcost.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The shape of a Llama-family decoder (Llama, Mistral, Qwen2, SmolLM): what a Hugging Face
@@ -24,6 +25,8 @@ import java.nio.file.Path;
  * @param rmsNormEps epsilon inside RMSNorm
  * @param maxPositions {@code max_position_embeddings}
  * @param ropeScaling Llama-3 frequency scaling, or null when the config has none
+ * @param slidingWindow tokens a query attends to, itself included (Mistral's {@code sliding_window});
+ *     empty for full causal attention
  */
 public record DecoderArchitecture(
         String modelType,
@@ -39,7 +42,8 @@ public record DecoderArchitecture(
         double ropeTheta,
         double rmsNormEps,
         int maxPositions,
-        RopeScaling ropeScaling) {
+        RopeScaling ropeScaling,
+        OptionalInt slidingWindow) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,10 +70,24 @@ public record DecoderArchitecture(
         if (headDim % 2 != 0) {
             throw new IllegalArgumentException("head_dim must be even for rotary embeddings, got " + headDim);
         }
+        if (slidingWindow == null) {
+            slidingWindow = OptionalInt.empty();
+        }
+        if (slidingWindow.isPresent() && slidingWindow.getAsInt() <= 0) {
+            throw new IllegalArgumentException("sliding_window must be positive, got " + slidingWindow.getAsInt());
+        }
         if (!(ropeTheta > 0) || !(rmsNormEps > 0)) {
             throw new IllegalArgumentException("rope_theta and rms_norm_eps must be positive, got "
                     + ropeTheta + " and " + rmsNormEps);
         }
+    }
+
+    /** Full causal attention (no sliding window). */
+    public DecoderArchitecture(String modelType, int hidden, int layers, int heads, int kvHeads, int headDim,
+            int intermediate, int vocab, boolean tiedEmbeddings, boolean qkvBias, double ropeTheta, double rmsNormEps,
+            int maxPositions, RopeScaling ropeScaling) {
+        this(modelType, hidden, layers, heads, kvHeads, headDim, intermediate, vocab, tiedEmbeddings, qkvBias,
+                ropeTheta, rmsNormEps, maxPositions, ropeScaling, OptionalInt.empty());
     }
 
     /** Llama-3 {@code rope_scaling} ({@code rope_type: llama3}): long-context frequency adjustment. */
@@ -161,11 +179,18 @@ public record DecoderArchitecture(
             scaling = new RopeScaling(rs.path("factor").asDouble(), rs.path("low_freq_factor").asDouble(),
                     rs.path("high_freq_factor").asDouble(), rs.path("original_max_position_embeddings").asInt());
         }
+        // Mistral applies its window in every layer; Qwen2 configs carry one but switch it off (use_sliding_window).
+        boolean windowed = type.equals("mistral") ? c.hasNonNull("sliding_window")
+                : c.path("use_sliding_window").asBoolean(false);
+        if (windowed && type.equals("qwen2")) {
+            throw new IllegalArgumentException("use_sliding_window: Qwen2 sliding-window layers are not supported");
+        }
+        OptionalInt window = windowed ? OptionalInt.of(requiredInt(c, "sliding_window")) : OptionalInt.empty();
         return new DecoderArchitecture(type, hidden, requiredInt(c, "num_hidden_layers"), heads, kvHeads, headDim,
                 requiredInt(c, "intermediate_size"), requiredInt(c, "vocab_size"),
                 c.path("tie_word_embeddings").asBoolean(false), bias,
                 c.path("rope_theta").asDouble(10000.0), c.path("rms_norm_eps").asDouble(1e-6),
-                c.path("max_position_embeddings").asInt(2048), scaling);
+                c.path("max_position_embeddings").asInt(2048), scaling, window);
     }
 
     private static int requiredInt(JsonNode c, String field) {

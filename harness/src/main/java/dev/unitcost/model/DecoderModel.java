@@ -79,6 +79,9 @@ public record DecoderModel(
      * @param quantization {@code q4|int8|fp16|fp32}, or null for the first present in that order
      */
     public static DecoderModel open(Path dir, String quantization) {
+        if ("int4".equals(quantization)) {
+            quantization = "q4"; // the twin generator's name for the same files
+        }
         Path onnxDir = dir.resolve("onnx");
         List<Path> present = new ArrayList<>();
         try (var files = Files.list(onnxDir)) {

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param generationPoints a generation sweep (empty for embedding)
  * @param decoder model facts for MBU (generation only)
  * @param telemetry one summary per sampler
+ * @param energy joules per phase and per token, each labelled measured, integrated or estimated
  * @param cost the pricing of an embedding run (recomputable with {@code reprice})
  * @param generationCost the pricing of a generation run, per input and output token
  */
@@ -41,6 +42,7 @@ public record RunReport(
         List<GenerationPoint> generationPoints,
         DecoderFacts decoder,
         List<TelemetrySummary> telemetry,
+        dev.unitcost.telemetry.EnergyReport energy,
         CostSection cost,
         GenerationCostSection generationCost) {
 
@@ -74,11 +76,11 @@ public record RunReport(
 
     public RunReport withCost(CostSection newCost) {
         return new RunReport(schemaVersion, runId, task, startedAt, finishedAt, config, provenance, model,
-                metricDefinitions, points, generationPoints, decoder, telemetry, newCost, generationCost);
+                metricDefinitions, points, generationPoints, decoder, telemetry, energy, newCost, generationCost);
     }
 
     public RunReport withGenerationCost(GenerationCostSection newCost) {
         return new RunReport(schemaVersion, runId, task, startedAt, finishedAt, config, provenance, model,
-                metricDefinitions, points, generationPoints, decoder, telemetry, cost, newCost);
+                metricDefinitions, points, generationPoints, decoder, telemetry, energy, cost, newCost);
     }
 }

@@ -50,12 +50,15 @@ public final class EmbeddingRun {
         } finally {
             sessions.forEach(SamplingSession::close);
         }
-        List<TelemetrySummary> telemetry = sessions.stream().map(s -> TelemetrySummary.of(s.stop())).toList();
+        var traces = sessions.stream().map(SamplingSession::stop).toList();
+        List<TelemetrySummary> telemetry = traces.stream().map(TelemetrySummary::of).toList();
+        long tokens = points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(r -> r.tokens()).sum();
+        var energy = RunSupport.energy(traces, request.powerModel(), tokens, 0);
         Provenance provenance = ProvenanceCapture.capture(facts.session().runtimeVersion(), request.model().sha256(),
                 request.model().kind(), projectRoot);
         RunConfig config = new RunConfig(request.modelArgument(), request.workload(), request.hardwareProfile(),
                 request.engine().name(), request.engineOptions(), request.sampleInterval().toMillis());
         return new RunReport(RunReport.SCHEMA_VERSION, RunSupport.runId(started, request.engine().name(), request.model().name()), "embedding", started, Instant.now(), config,
-                provenance, facts, RunReport.EMBEDDING_METRICS, points, List.of(), null, telemetry, null, null);
+                provenance, facts, RunReport.EMBEDDING_METRICS, points, List.of(), null, telemetry, energy, null, null);
     }
 }

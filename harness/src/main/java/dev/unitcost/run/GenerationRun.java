@@ -53,14 +53,18 @@ public final class GenerationRun {
         } finally {
             sessions.forEach(SamplingSession::close);
         }
-        List<TelemetrySummary> telemetry = sessions.stream().map(s -> TelemetrySummary.of(s.stop())).toList();
+        var traces = sessions.stream().map(SamplingSession::stop).toList();
+        List<TelemetrySummary> telemetry = traces.stream().map(TelemetrySummary::of).toList();
+        long in = points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(r -> r.promptTokens()).sum();
+        long out = points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(r -> r.outputTokens()).sum();
+        var energy = RunSupport.energy(traces, request.powerModel(), in, out);
         Provenance provenance = ProvenanceCapture.capture(facts.session().runtimeVersion(), Sha256.of(model.onnxFile()),
                 facts.kind(), projectRoot);
         RunConfig config = new RunConfig(request.modelArgument(), request.workload(), request.hardwareProfile(),
                 request.engine().name(), request.engineOptions(), request.sampleInterval().toMillis());
         return new RunReport(RunReport.SCHEMA_VERSION, RunSupport.runId(started, request.engine().name(), facts.name()), "generation",
                 started, Instant.now(), config, provenance, facts, RunReport.GENERATION_METRICS, List.of(), points, decoder,
-                telemetry, null, null);
+                telemetry, energy, null, null);
     }
 
     private static Long parameterCount(DecoderModel model) {

@@ -14,11 +14,12 @@ import java.util.List;
  *
  * @param peakBandwidthBytesPerSecond for MBU; null when unknown
  * @param bandwidthSource where it comes from, shown beside every MBU figure
+ * @param powerModel for energy nothing measured; null for none
  */
 public record GenerationRunRequest(
         String modelArgument, DecoderModel model, GenerationWorkload workload, Prompts prompts, Engine engine,
         EngineOptions engineOptions, List<TelemetrySampler> samplers, Duration sampleInterval, String hardwareProfile,
-        Double peakBandwidthBytesPerSecond, String bandwidthSource) {
+        Double peakBandwidthBytesPerSecond, String bandwidthSource, dev.unitcost.telemetry.PowerModel powerModel) {
 
     public GenerationRunRequest {
         samplers = List.copyOf(samplers);

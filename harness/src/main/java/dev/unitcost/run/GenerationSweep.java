@@ -67,7 +67,8 @@ public final class GenerationSweep {
         GenerationLatencies latencies = new GenerationLatencies();
         List<GenerationRepetition> reps = new ArrayList<>();
         for (int r = 0; r < workload.repetitions(); r++) {
-            GenerationResult result = session.generate(new GenerationRequest(prompts.next(batch, in), out, workload.stopAtEos()));
+            GenerationResult result = session.generate(new GenerationRequest(prompts.next(batch, in), out, workload.stopAtEos()),
+                    progress::phase);
             latencies.recordAll(result.requests());
             GenerationRepetition rep = repetition(batch, in, result);
             reps.add(rep);

@@ -14,12 +14,20 @@ final class ProvenanceCapture {
     private ProvenanceCapture() {}
 
     static Provenance capture(String onnxRuntimeVersion, String modelSha256, String modelKind, Path projectRoot) {
-        HostInfo host = HostInfo.capture();
+        HostInfo host = HostInfo.detect();
         Versions v = Versions.current();
         String jvm = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version");
-        return new Provenance(host.cpuModel(), host.physicalCores(), host.logicalCores(), host.memoryBytes(), host.os(), jvm,
-                v.unitcost(), onnxRuntimeVersion, v.djl(), modelSha256, modelKind, gitCommit(projectRoot), host.hostname());
+        return new Provenance(host.cpuModel(), host.physicalCores(), host.logicalProcessors(), host.memoryTotalBytes(), host.os(), jvm,
+                v.unitcost(), onnxRuntimeVersion, v.djl(), modelSha256, modelKind, gitCommit(projectRoot), hostname());
+    }
+
+    static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The checkout's commit (with "-dirty" when it has changes), or null when git or the checkout is absent. */

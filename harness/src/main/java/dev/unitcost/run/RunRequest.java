@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param modelArgument the {@code --model} value as given, echoed into the report
  * @param hardwareProfile name of the profile the run will be priced with
+ * @param powerModel for energy nothing measured; null for none
  */
 public record RunRequest(
         String modelArgument,
@@ -24,7 +25,8 @@ public record RunRequest(
         EngineOptions engineOptions,
         List<TelemetrySampler> samplers,
         Duration sampleInterval,
-        String hardwareProfile) {
+        String hardwareProfile,
+        dev.unitcost.telemetry.PowerModel powerModel) {
 
     public RunRequest {
         samplers = List.copyOf(samplers);

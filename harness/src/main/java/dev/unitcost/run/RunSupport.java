@@ -32,6 +32,18 @@ final class RunSupport {
         return sessions;
     }
 
+    /** Energy of the counted phases from every sampler's trace (phases from the first trace's marks). */
+    static dev.unitcost.telemetry.EnergyReport energy(List<dev.unitcost.telemetry.TelemetryTrace> traces,
+            dev.unitcost.telemetry.PowerModel model, long inputTokens, long outputTokens) {
+        if (traces.isEmpty()) {
+            return null;
+        }
+        dev.unitcost.telemetry.TelemetryTrace first = traces.get(0);
+        return dev.unitcost.telemetry.EnergyAccount.account(traces,
+                dev.unitcost.telemetry.PhaseWindow.fromMarks(first.marks(), first.endNanos()), model,
+                new dev.unitcost.telemetry.TokenCounts(inputTokens, outputTokens));
+    }
+
     static long sizeOnDisk(Path onnx) {
         try (var files = Files.list(onnx.getParent())) {
             String stem = onnx.getFileName().toString();

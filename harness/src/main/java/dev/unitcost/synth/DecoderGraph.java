@@ -29,6 +29,7 @@ final class DecoderGraph {
     private String cos;
     private String sin;
     private String mask;
+    private String seqlensK;
 
     private DecoderGraph(DecoderArchitecture a, TwinOptions o) {
         this.a = a;
@@ -109,6 +110,10 @@ final class DecoderGraph {
         String keys = g.op("Range", List.of(g.int64s(new long[0], 0), total, one));
         String queries = g.op("Unsqueeze", List.of(g.op("Range", List.of(past, total, one)), g.int64Vector(1)));
         String causal = g.op("LessOrEqual", List.of(keys, queries));
+        if (a.slidingWindow().isPresent()) {
+            String oldest = g.op("Sub", List.of(queries, g.int64s(new long[0], a.slidingWindow().getAsInt())));
+            causal = g.op("And", List.of(causal, g.op("Greater", List.of(keys, oldest))));
+        }
         String padding = g.op("Unsqueeze", List.of(g.op("Cast", List.of("attention_mask"), Attr.i("to", DataType.BOOL_VALUE)),
                 g.int64Vector(1, 2, 3)));
         String allowed = g.op("And", List.of(causal, padding));
@@ -139,14 +144,15 @@ final class DecoderGraph {
         String total = g.op("Cast", List.of(g.op("Gather", List.of(g.op("Shape", List.of("attention_mask")),
                 g.int64s(new long[0], 1)))), Attr.i("to", DataType.INT32_VALUE));
         String out = "attn_" + i;
+        // GQA's local_window_size counts the keys before the query; HF's sliding_window includes the query
+        // itself (checked against the reference in TwinParityTest), hence the minus one.
         g.node(MS + ":GroupQueryAttention",
                 List.of(qr, kr, v, "past_key_values." + i + ".key", "past_key_values." + i + ".value", seqlens, total),
                 List.of(out, "present." + i + ".key", "present." + i + ".value"),
-                Attr.i("num_heads", a.heads()), Attr.i("kv_num_heads", a.kvHeads()));
+                Attr.i("num_heads", a.heads()), Attr.i("kv_num_heads", a.kvHeads()),
+                Attr.i("local_window_size", a.slidingWindow().isPresent() ? a.slidingWindow().getAsInt() - 1 : -1));
         return out;
     }
-
-    private String seqlensK;
 
     /** GQA's seqlens_k: tokens each sequence holds, minus one, as int32 [batch]. Built once. */
     private String seqlensK() {
@@ -194,12 +200,19 @@ final class DecoderGraph {
         return g.op("Add", List.of(g.op("Mul", List.of(x, c)), g.op("Mul", List.of(rot, s))));
     }
 
+    /** RMSNorm computed in float32 even in an fp16 graph, as transformers' LlamaRMSNorm does. */
     private String rmsNorm(String x, String weight) {
         g.add(WeightJobs.vector(src, weight, params.get(weight).spread(), a.hidden(), act));
-        String meanSquare = g.op("ReduceMean", List.of(g.op("Pow", List.of(x, g.scalar(act, 2f)))),
+        int f32 = DataType.FLOAT_VALUE;
+        String x32 = act == f32 ? x : g.op("Cast", List.of(x), Attr.i("to", f32));
+        String meanSquare = g.op("ReduceMean", List.of(g.op("Pow", List.of(x32, g.scalar(f32, 2f)))),
                 Attr.ints("axes", -1), Attr.i("keepdims", 1));
-        String rms = g.op("Sqrt", List.of(g.op("Add", List.of(meanSquare, g.scalar(act, (float) a.rmsNormEps())))));
-        return g.op("Mul", List.of(g.op("Div", List.of(x, rms)), weight));
+        String rms = g.op("Sqrt", List.of(g.op("Add", List.of(meanSquare, g.scalar(f32, (float) a.rmsNormEps())))));
+        String normed = g.op("Div", List.of(x32, rms));
+        if (act != f32) {
+            normed = g.op("Cast", List.of(normed), Attr.i("to", act));
+        }
+        return g.op("Mul", List.of(normed, weight));
     }
 
     /** {@code x @ W^T (+ b)} for the HF module {@code module} ({@code module.weight} is [out, in]). */
@@ -248,8 +261,13 @@ final class DecoderGraph {
         Parameter source = params.get(TwinParameters.lmHeadSource(a));
         boolean dense = o.quantization() == Quantization.FP32 || o.quantization() == Quantization.FP16;
         if (a.tiedEmbeddings() && dense) {
-            // The same initializer as the Gather: ORT folds the Transpose once at load.
-            logits = g.op("MatMul", List.of(x, g.op("Transpose", List.of("model.embed_tokens.weight"))));
+            // The Gather's own [vocab, hidden] table, used transposed by Gemm (transB) on the rows flattened to 2-D:
+            // no second copy on disk, and no Transpose of the whole table at run time.
+            String rows = g.op("Reshape", List.of(x, g.int64Vector(-1, a.hidden())));
+            String flat = g.op("Gemm", List.of(rows, "model.embed_tokens.weight"), Attr.i("transB", 1));
+            String shape = g.op("Concat", List.of(g.op("Slice", List.of(g.op("Shape", List.of(x)), g.int64Vector(0),
+                    g.int64Vector(2), g.int64Vector(0))), g.int64Vector(a.vocab())), Attr.i("axis", 0));
+            logits = g.op("Reshape", List.of(flat, shape));
         } else {
             logits = project(x, "lm_head.weight", source.name(), source);
         }

@@ -1,27 +1,22 @@
 package dev.unitcost.synth;
 
+import dev.unitcost.model.DecoderModel;
 import java.util.Locale;
 
 /** How a twin stores its linear-layer weights, and the file name an onnx-community export uses for it. */
 public enum Quantization {
     /** 32-bit float weights and activations. */
-    FP32("model.onnx"),
+    FP32,
     /** Real 16-bit float weights; activations, KV cache and logits in float16 too. */
-    FP16("model_fp16.onnx"),
+    FP16,
     /** Int8 weights per output channel; activations quantised on the fly (DynamicQuantizeLinear + MatMulInteger). */
-    INT8("model_int8.onnx"),
+    INT8,
     /** 4-bit weights in blocks (com.microsoft MatMulNBits), float32 activations. */
-    INT4("model_q4.onnx");
-
-    private final String fileName;
-
-    Quantization(String fileName) {
-        this.fileName = fileName;
-    }
+    INT4;
 
     /** The graph's file name inside the export's {@code onnx/} directory. */
     public String fileName() {
-        return fileName;
+        return DecoderModel.FILES.get(this == INT4 ? "q4" : label()).get(0);
     }
 
     /** Lower-case label used on the command line and in twin.json. */

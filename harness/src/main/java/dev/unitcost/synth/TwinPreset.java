@@ -7,6 +7,7 @@ import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.model.DecoderArchitecture.RopeScaling;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,7 @@ public record TwinPreset(String name, String hfRepo, DecoderArchitecture archite
                             500000.0, 1e-5, 131072, LLAMA_31), 128000, 128001, "bfloat16"),
             new TwinPreset("mistral-7b", "mistralai/Mistral-7B-v0.1",
                     new DecoderArchitecture("mistral", 4096, 32, 32, 8, 128, 14336, 32000, false, false,
-                            10000.0, 1e-5, 32768, null), 1, 2, "bfloat16"));
+                            10000.0, 1e-5, 32768, null, OptionalInt.of(4096)), 1, 2, "bfloat16"));
 
     /** The preset of that name; an InputException listing the known ones otherwise. */
     public static TwinPreset named(String name) {
@@ -97,6 +98,7 @@ public record TwinPreset(String name, String hfRepo, DecoderArchitecture archite
             rs.put("high_freq_factor", a.ropeScaling().highFreqFactor());
             rs.put("original_max_position_embeddings", a.ropeScaling().originalMaxPositions());
         }
+        a.slidingWindow().ifPresent(w -> c.put("sliding_window", w));
         c.put("bos_token_id", bosTokenId);
         c.put("eos_token_id", eosTokenId);
         c.put("torch_dtype", torchDtype);

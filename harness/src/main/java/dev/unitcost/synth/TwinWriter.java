@@ -72,8 +72,12 @@ public final class TwinWriter {
                     + mib(needed) + " MiB, " + mib(free) + " MiB free");
         }
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        // Ctrl-C ends the JVM without unwinding this thread: a hook removes the partial twin then.
+        Thread cleanup = new Thread(() -> deleteQuietly(temp), "unitcost-synth-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean done = false;
         try {
+            openUp(temp);
             fill(plan, d, temp);
             if (Files.isDirectory(target)) {
                 Files.delete(target); // checked empty above
@@ -85,6 +89,26 @@ public final class TwinWriter {
             if (!done) {
                 deleteTree(temp);
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; nothing more to do
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            // best effort while the JVM is going down; the directory name says it is partial
+        }
+    }
+
+    /** A temporary directory is private (rwx------); the finished twin should read like any other directory. */
+    private static void openUp(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

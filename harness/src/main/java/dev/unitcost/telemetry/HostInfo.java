@@ -1,20 +1,51 @@
 package dev.unitcost.telemetry;
 
+import java.util.ArrayList;
+import java.util.List;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
+import oshi.hardware.GraphicsCard;
 
-/** Static facts about this machine, read once through OSHI. */
-public record HostInfo(String cpuModel, int physicalCores, int logicalCores, long memoryBytes, String os, String hostname) {
+/**
+ * What this machine is, as OSHI sees it: for {@code unitcost doctor}, the report's provenance
+ * and the power-model fallback.
+ *
+ * @param cpuModel the processor's marketing name
+ * @param physicalCores physical cores
+ * @param logicalProcessors hardware threads
+ * @param memoryTotalBytes installed memory
+ * @param os operating system and kernel
+ * @param gpus graphics adapters OSHI lists (may be empty on a VM or container)
+ */
+public record HostInfo(String cpuModel, int physicalCores, int logicalProcessors, long memoryTotalBytes,
+        String os, List<Gpu> gpus) {
 
-    public static HostInfo capture() {
-        SystemInfo si = new SystemInfo();
+    /**
+     * One graphics adapter.
+     *
+     * @param vramBytes video memory; null when OSHI does not know it
+     */
+    public record Gpu(String name, String vendor, Long vramBytes) {}
+
+    public HostInfo {
+        gpus = List.copyOf(gpus);
+    }
+
+    /** Reads the host through OSHI (~200 ms). */
+    public static HostInfo detect() {
+        SystemInfo si = OshiSampler.systemInfo();
         CentralProcessor cpu = si.getHardware().getProcessor();
-        return new HostInfo(
-                cpu.getProcessorIdentifier().getName().strip(),
-                cpu.getPhysicalProcessorCount(),
-                cpu.getLogicalProcessorCount(),
-                si.getHardware().getMemory().getTotal(),
-                si.getOperatingSystem().toString(),
-                si.getOperatingSystem().getNetworkParams().getHostName());
+        List<Gpu> gpus = new ArrayList<>();
+        for (GraphicsCard card : si.getHardware().getGraphicsCards()) {
+            gpus.add(new Gpu(card.getName(), card.getVendor(), card.getVRam() > 0 ? card.getVRam() : null));
+        }
+        return new HostInfo(cpu.getProcessorIdentifier().getName().trim(), cpu.getPhysicalProcessorCount(),
+                cpu.getLogicalProcessorCount(), si.getHardware().getMemory().getTotal(),
+                si.getOperatingSystem().toString(), gpus);
+    }
+
+    /** The power model to estimate with when nothing here measures energy or power. */
+    public PowerModel fallbackPowerModel() {
+        return PowerModel.codeCarbonFallback(logicalProcessors, memoryTotalBytes);
     }
 }

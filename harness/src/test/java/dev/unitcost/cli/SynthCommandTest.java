@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.model.DecoderModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,7 +83,13 @@ class SynthCommandTest {
         assertEquals(9, twin.path("seed").asLong());
         JsonNode config = new ObjectMapper().readTree(target.resolve("config.json").toFile());
         assertEquals(600, config.path("vocab_size").asInt());
-        assertTrue(err.toString().contains("writing weights: 100%"), err.toString());
+        assertTrue(err.toString().lines().anyMatch(l -> l.startsWith("writing weights 100%")), err.toString());
+        DecoderModel model = DecoderModel.open(target, "int8");
+        assertTrue(model.twin());
+        DecoderArchitecture expected = DecoderArchitecture.fromHfConfig(dir.resolve("config.json"));
+        assertEquals(expected.layers(), model.layers());
+        assertEquals(expected.kvHeads(), model.kvHeads());
+        assertEquals(expected.headDim(), model.headDim());
         assertEquals(List.of(), leftovers());
     }
 

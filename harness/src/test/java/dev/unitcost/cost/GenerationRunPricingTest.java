@@ -25,7 +25,7 @@ class GenerationRunPricingTest {
         GenerationPoint p = new GenerationPoint(4, 1000, 100, 1, List.of(rep, rep, rep), l.summary(), null, "ok");
         RunReport base = RunReports.withPoint(1, 1000, 1_000_000_000L);
         return new RunReport(base.schemaVersion(), base.runId(), "generation", base.startedAt(), base.finishedAt(), base.config(),
-                base.provenance(), base.model(), RunReport.GENERATION_METRICS, List.of(), List.of(p), null, List.of(), null, null);
+                base.provenance(), base.model(), RunReport.GENERATION_METRICS, List.of(), List.of(p), null, List.of(), null, null, null);
     }
 
     @Test
@@ -60,7 +60,7 @@ class GenerationRunPricingTest {
         RunReport base = report();
         RunReport one = new RunReport(base.schemaVersion(), base.runId(), "generation", base.startedAt(), base.finishedAt(), base.config(),
                 base.provenance(), base.model(), base.metricDefinitions(), List.of(),
-                List.of(new GenerationPoint(1, 100, 1, 0, List.of(rep), l.summary(), null, "ok")), null, List.of(), null, null);
+                List.of(new GenerationPoint(1, 100, 1, 0, List.of(rep), l.summary(), null, "ok")), null, List.of(), null, null, null);
         var cost = GenerationRunPricing.price(one, EmbeddingRunPricingTest.H100_RENT, List.of(), 1.0);
         assertNull(cost.points().get(0).usdPerMillionOutput());
     }

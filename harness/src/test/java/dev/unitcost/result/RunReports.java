@@ -24,6 +24,6 @@ public final class RunReports {
         ModelFacts model = new ModelFacts("m", "real", "int8", 1, "test",
                 new ModelInfo("ort", "1.23.2", "cpu", "CPUExecutionProvider", List.of("input_ids"), List.of("last_hidden_state")));
         return new RunReport(RunReport.SCHEMA_VERSION, "20261123T000000Z-test", "embedding", Instant.parse("2026-11-23T00:00:00Z"),
-                Instant.parse("2026-11-23T00:01:00Z"), config, prov, model, RunReport.EMBEDDING_METRICS, List.of(point), List.of(), null, List.of(), null, null);
+                Instant.parse("2026-11-23T00:01:00Z"), config, prov, model, RunReport.EMBEDDING_METRICS, List.of(point), List.of(), null, List.of(), null, null, null);
     }
 }

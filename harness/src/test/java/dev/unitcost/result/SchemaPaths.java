@@ -18,6 +18,10 @@ import java.util.TreeSet;
  */
 public final class SchemaPaths {
 
+    /** Objects whose keys are data (series names, dtypes, phases, samplers), not schema. */
+    private static final java.util.List<String> MAPS = java.util.List.of("series", "values", "weightBytesByDtype", "joulesByPhase",
+            "samplerCpuFraction");
+
     private SchemaPaths() {}
 
     public static void assertMatchesGolden(String json, String goldenName) throws IOException {
@@ -37,12 +41,17 @@ public final class SchemaPaths {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 // per-series keys (cpu0.loadFraction, ...) and dtype names depend on the machine and model
-                String key = path.endsWith("series") || path.endsWith("values") || path.endsWith("weightBytesByDtype") ? "*" : e.getKey();
+                String key = MAPS.stream().anyMatch(path::endsWith) ? "*" : e.getKey();
                 collect(e.getValue(), path + "." + key, out);
             }
         } else if (node.isArray()) {
             out.add(path + "[]");
-            node.forEach(child -> collect(child, path + "[]", out));
+            // elements that are objects carry schema; scalar elements (notes, names) and emptiness do not
+            node.forEach(child -> {
+                if (child.isContainerNode()) {
+                    collect(child, path + "[]", out);
+                }
+            });
         } else {
             // null and text both read as "string": optional fields (gitCommit, a ratio) may be absent on another machine
             out.add(path + ": " + (node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "string"));

@@ -8,7 +8,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.unitcost.model.DecoderArchitecture;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -114,9 +113,5 @@ final class OrtDecoder implements AutoCloseable {
     public void close() throws OrtException {
         closePast();
         session.close();
-    }
-
-    static ByteOrder order() {
-        return ByteOrder.nativeOrder();
     }
 }

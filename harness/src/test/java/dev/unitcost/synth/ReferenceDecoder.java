@@ -78,7 +78,13 @@ final class ReferenceDecoder {
             int kvHead = head / a.groupSize();
             double[] scores = new double[ks.size()];
             double max = Double.NEGATIVE_INFINITY;
+            int query = ks.size() - 1;
+            int first = Math.max(0, query - a.slidingWindow().orElse(Integer.MAX_VALUE) + 1);
             for (int p = 0; p < ks.size(); p++) {
+                if (p < first) {
+                    scores[p] = Double.NEGATIVE_INFINITY; // outside the sliding window
+                    continue;
+                }
                 double s = 0;
                 for (int d = 0; d < hd; d++) {
                     s += q[head * hd + d] * ks.get(p)[kvHead * hd + d];
@@ -88,7 +94,7 @@ final class ReferenceDecoder {
             }
             double sum = 0;
             for (int p = 0; p < scores.length; p++) {
-                scores[p] = Math.exp(scores[p] - max);
+                scores[p] = p < first ? 0 : Math.exp(scores[p] - max);
                 sum += scores[p];
             }
             for (int p = 0; p < scores.length; p++) {

@@ -18,6 +18,10 @@ final class TinyTwins {
     static final DecoderArchitecture LLAMA = new DecoderArchitecture("llama", 64, 1, 4, 1, 16, 128, 384, false, false,
             500000.0, 1e-5, 64, new RopeScaling(8.0, 1.0, 4.0, 16));
 
+    /** Mistral-like: a sliding window of 3 tokens, shorter than the test sequences. */
+    static final DecoderArchitecture MISTRAL = new DecoderArchitecture("mistral", 64, 2, 4, 2, 16, 96, 320, false, false,
+            10000.0, 1e-5, 64, null, java.util.OptionalInt.of(3));
+
     /** Writes a twin to {@code dir}/twin and returns its graph file. */
     static Path write(DecoderArchitecture a, TwinOptions o, Path dir) throws IOException {
         TwinPlan plan = new TwinPlan(a, o);

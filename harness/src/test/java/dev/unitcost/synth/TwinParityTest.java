@@ -24,7 +24,9 @@ class TwinParityTest {
                 Arguments.of(TinyTwins.QWEN, Attention.GQA),
                 Arguments.of(TinyTwins.QWEN, Attention.STANDARD),
                 Arguments.of(TinyTwins.LLAMA, Attention.GQA),
-                Arguments.of(TinyTwins.LLAMA, Attention.STANDARD));
+                Arguments.of(TinyTwins.LLAMA, Attention.STANDARD),
+                Arguments.of(TinyTwins.MISTRAL, Attention.GQA),
+                Arguments.of(TinyTwins.MISTRAL, Attention.STANDARD));
     }
 
     @ParameterizedTest
@@ -50,11 +52,13 @@ class TwinParityTest {
                 Arguments.of(TinyTwins.QWEN, TwinOptions.defaults(Quantization.INT4, 3)),
                 Arguments.of(TinyTwins.LLAMA, TwinOptions.defaults(Quantization.INT4, 3).withBlockSize(128)),
                 Arguments.of(TinyTwins.QWEN, TwinOptions.defaults(Quantization.INT8, 3)),
-                Arguments.of(TinyTwins.LLAMA, TwinOptions.defaults(Quantization.INT8, 3).withAttention(Attention.STANDARD)));
+                Arguments.of(TinyTwins.LLAMA, TwinOptions.defaults(Quantization.INT8, 3).withAttention(Attention.STANDARD)),
+                Arguments.of(TinyTwins.QWEN, TwinOptions.defaults(Quantization.FP16, 3)),
+                Arguments.of(TinyTwins.LLAMA, TwinOptions.defaults(Quantization.FP16, 3).withAttention(Attention.STANDARD)));
     }
 
     /**
-     * Int8 and int4 at accuracy level 4 quantise activations too, so logits differ from the
+     * Int8 and int4 at accuracy level 4 quantise activations too (fp16 rounds them), so logits differ from the
      * dequantised reference by a few hundredths. The argmax must agree wherever the reference is
      * not a near-tie (top-2 gap under {@link #NEAR_TIE}), and at least half the positions must be decisive.
      */
@@ -64,7 +68,7 @@ class TwinParityTest {
         Path onnx = TinyTwins.write(a, o, dir);
         ReferenceDecoder ref = new ReferenceDecoder(a, new ReferenceWeights(a, o));
         double[][] expected = concat(concat(concat(ref.forward(PROMPT), ref.forward(NEXT)), ref.forward(9)), ref.forward(250));
-        try (OrtDecoder ort = new OrtDecoder(onnx, a, false)) {
+        try (OrtDecoder ort = new OrtDecoder(onnx, a, o.quantization().halfActivations())) {
             float[][] actual = concat(concat(concat(ort.run(PROMPT), ort.run(NEXT)), ort.run(9)), ort.run(250));
             int decisive = 0;
             for (int t = 0; t < expected.length; t++) {

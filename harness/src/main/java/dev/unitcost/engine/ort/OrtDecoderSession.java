@@ -128,7 +128,7 @@ final class OrtDecoderSession implements GenerationSession {
     }
 
     @Override
-    public GenerationResult generate(GenerationRequest request) {
+    public GenerationResult generate(GenerationRequest request, java.util.function.Consumer<String> phases) {
         int batch = request.batchSize();
         int steps = request.outputTokens();
         long[][] out = new long[batch][steps];
@@ -145,6 +145,9 @@ final class OrtDecoderSession implements GenerationSession {
             int pastLength = 0;
             int step = 0;
             for (; step < steps; step++) {
+                if (step <= 1) {
+                    phases.accept(step == 0 ? "prefill" : "decode");
+                }
                 long stepStart = System.nanoTime();
                 int tokens = stepIds[0].length;
                 int logitRows = graphKeepsLastLogitOnly || hasLogitsToKeep ? 1 : tokens;

@@ -1,0 +1,141 @@
+package dev.unitcost.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.unitcost.InputException;
+import dev.unitcost.config.ConfigFiles;
+import dev.unitcost.config.ProjectLayout;
+import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.telemetry.CpuCrossCheck;
+import dev.unitcost.telemetry.HardwareMatch;
+import dev.unitcost.telemetry.HostInfo;
+import dev.unitcost.telemetry.OshiSampler;
+import dev.unitcost.telemetry.TelemetrySampler;
+import dev.unitcost.telemetry.nvml.NvmlSampler;
+import dev.unitcost.telemetry.ort.ExecutionProviders;
+import dev.unitcost.telemetry.rapl.RaplSampler;
+import dev.unitcost.telemetry.rapl.RaplZone;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code unitcost doctor}: what this machine is, what can be measured on it and how, which ONNX
+ * Runtime providers work, and which hardware profile fits. Reads only; writes nothing.
+ */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows the machine (CPU, memory, GPUs), which telemetry samplers work here and why not,",
+            "how energy would be obtained (measured, integrated or estimated), which ONNX Runtime",
+            "execution providers load, and the hardware profile that best matches."
+        })
+public final class DoctorCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--powercap-root", paramLabel = "DIR", description = "where RAPL zones live (default: ${DEFAULT-VALUE})")
+    Path powercapRoot = RaplSampler.DEFAULT_ROOT;
+
+    @Option(names = "--hardware-dir", paramLabel = "DIR",
+            description = "hardware profiles to match (default: profiles/hardware under the project root)")
+    Path hardwareDir;
+
+    @Option(names = "--cross-check", arity = "0..1", fallbackValue = "5", paramLabel = "SECONDS",
+            description = "also spin every CPU for SECONDS (default 5) and check OSHI's CPU figures against the JVM's,"
+                    + " with the sampler's own overhead at 10 Hz")
+    Integer crossCheckSeconds;
+
+    @Override
+    public Integer call() {
+        if (crossCheckSeconds != null && (crossCheckSeconds < 1 || crossCheckSeconds > 600)) {
+            throw InputException.option("--cross-check", "expected 1 to 600 seconds, got " + crossCheckSeconds);
+        }
+        DoctorReport report = examine();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(report));
+        } else {
+            DoctorTable.print(report, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    DoctorReport examine() {
+        HostInfo host = HostInfo.detect();
+        RaplSampler rapl = new RaplSampler(powercapRoot);
+        NvmlSampler nvml = new NvmlSampler();
+        List<DoctorReport.SamplerStatus> samplers = new ArrayList<>();
+        for (TelemetrySampler s : List.of(new OshiSampler(), rapl, nvml)) {
+            var a = s.availability();
+            samplers.add(new DoctorReport.SamplerStatus(s.name(), a.available(), a.reason()));
+        }
+        boolean raplOk = samplers.get(1).available();
+        boolean nvmlOk = samplers.get(2).available();
+        List<String> gpus = nvmlOk ? nvml.gpuNames() : List.of();
+        List<String> zones = raplOk ? rapl.zones().stream().map(RaplZone::series).toList() : List.of();
+        String method;
+        String detail;
+        if (raplOk || nvmlOk) {
+            method = nvmlOk ? "measured or integrated" : "measured";
+            detail = (raplOk ? "CPU: RAPL energy counters (" + String.join(", ", zones) + ")" : "CPU: estimated from load")
+                    + (nvmlOk ? "; GPU: NVML energy counter where the GPU has one (Volta+), else integrated power" : "");
+        } else {
+            method = "estimated";
+            detail = "nothing here measures energy or power; figures will be estimated from CPU load with the power model below";
+        }
+        List<String> gpuNames = !gpus.isEmpty() ? gpus : host.gpus().stream().map(HostInfo.Gpu::name).toList();
+        DoctorReport.CrossCheck cross = crossCheckSeconds == null ? null : DoctorReport.CrossCheck.of(CpuCrossCheck.run(
+                Duration.ofSeconds(crossCheckSeconds), host.logicalProcessors(), Duration.ofMillis(100), Duration.ofSeconds(1)));
+        return new DoctorReport(host, samplers, gpus, zones, method, detail, host.fallbackPowerModel(),
+                ExecutionProviders.probe(), profiles(host, gpuNames), cross);
+    }
+
+    private DoctorReport.Profiles profiles(HostInfo host, List<String> gpuNames) {
+        Path dir = hardwareDir != null ? hardwareDir : ProjectLayout.detect().hardware();
+        List<String> found = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        List<HardwareMatch.Candidate> candidates = new ArrayList<>();
+        for (String name : ConfigFiles.namesIn(dir)) {
+            Path file = ConfigFiles.resolveNamed(dir, name, "hardware profile");
+            try {
+                HardwareProfile p = ConfigFiles.read(file, HardwareProfile.class);
+                found.add(p.name());
+                candidates.add(new HardwareMatch.Candidate(p.name(), p.description(), file.toString()));
+            } catch (InputException e) {
+                unreadable.add(e.getMessage()); // one bad profile must not hide the rest
+            }
+        }
+        if (candidates.isEmpty()) {
+            String why = Files.isDirectory(dir) ? "no readable hardware profiles in " + dir : "no directory " + dir;
+            return new DoctorReport.Profiles(dir.toString(), found, unreadable, null, null, why);
+        }
+        return HardwareMatch.best(host.logicalProcessors(), gpuNames, candidates)
+                .map(m -> new DoctorReport.Profiles(dir.toString(), found, unreadable, m.profile().name(), m.profile().file(), m.why()))
+                .orElseGet(() -> new DoctorReport.Profiles(dir.toString(), found, unreadable, null, null,
+                        "none names " + (gpuNames.isEmpty() ? "" : "these GPUs or ") + host.logicalProcessors() + " CPU threads"));
+    }
+
+    static String json(DoctorReport report) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("doctor report cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.unitcost.telemetry;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Energy of one device (a RAPL domain, a GPU, an estimated component) over a run.
+ *
+ * @param device {@code sampler/name}, e.g. {@code rapl/package-0}, {@code nvml/gpu0},
+ *     {@code estimate/cpu}
+ * @param method how its joules were obtained
+ * @param basis the series it came from, or for an estimate the model in words
+ * @param joulesByPhase joules in each phase, in phase order (warm-up included here)
+ * @param totalJoules joules over the counted phases (warm-up excluded)
+ * @param meanWatts total joules over the counted time the device was observed; absent when
+ *     none of the counted time was observed
+ * @param peakWatts highest power seen in the counted phases (for a counter, the highest rate
+ *     between two samples); absent when not observed
+ */
+public record DeviceEnergy(
+        String device, EnergyMethod method, String basis, Map<String, Double> joulesByPhase,
+        double totalJoules, OptionalDouble meanWatts, OptionalDouble peakWatts) {
+
+    public DeviceEnergy {
+        if (device == null || device.isBlank() || method == null || basis == null) {
+            throw new IllegalArgumentException("a device figure needs a name, a method and a basis");
+        }
+        joulesByPhase = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(joulesByPhase));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.unitcost.telemetry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Turns telemetry traces and phase windows into an {@link EnergyReport}: a pure function, so a
+ * stored run can be re-accounted later.
+ *
+ * <p>For each device it takes the best source there is: the difference of a cumulative counter
+ * ({@code <device>.energyJoules}, {@link EnergyMethod#MEASURED}); else the trapezoid integral of
+ * power readings ({@code <device>.powerWatts}, {@link EnergyMethod#INTEGRATED}); else, for parts
+ * nothing measured, the {@link PowerModel} applied to measured utilisation
+ * ({@code systemCpuLoadFraction}, {@code gpuN.utilizationFraction}; {@link EnergyMethod#ESTIMATED}).
+ * A counter that goes down inside a phase (a reset) is not trusted; power is used instead.
+ *
+ * <p>Series are read linearly between samples and never extrapolated beyond the first and last
+ * sample; a phase only partly covered gets the covered part and a note.
+ */
+public final class EnergyAccount {
+
+    static final String ENERGY = ".energyJoules";
+    static final String POWER = ".powerWatts";
+    static final String CPU_LOAD = "systemCpuLoadFraction";
+    static final String GPU_UTIL = ".utilizationFraction";
+
+    private final List<PhaseWindow> phases;
+    private final List<String> notes = new ArrayList<>();
+
+    private EnergyAccount(List<PhaseWindow> phases) {
+        this.phases = List.copyOf(phases);
+    }
+
+    /**
+     * Accounts the energy of a run.
+     *
+     * @param traces one per sampler that ran
+     * @param phases the run's phases in order (see {@link PhaseWindow#fromMarks})
+     * @param model used only for parts nothing measured; null for no estimate
+     * @param tokens tokens of the counted phases; null when not known
+     */
+    public static EnergyReport account(List<TelemetryTrace> traces, List<PhaseWindow> phases, PowerModel model, TokenCounts tokens) {
+        return new EnergyAccount(phases).run(traces, model, tokens);
+    }
+
+    private EnergyReport run(List<TelemetryTrace> traces, PowerModel model, TokenCounts tokens) {
+        List<DeviceEnergy> devices = new ArrayList<>();
+        for (TelemetryTrace trace : traces) {
+            for (String device : devicesIn(trace)) {
+                DeviceEnergy d = measure(trace, device);
+                if (d != null) {
+                    devices.add(d);
+                }
+            }
+        }
+        if (model != null) {
+            devices.addAll(estimate(traces, devices, model));
+        }
+        Map<String, Double> overhead = new LinkedHashMap<>();
+        for (TelemetryTrace t : traces) {
+            if (t.durationNanos() > 0) {
+                overhead.put(t.sampler(), (double) t.samplerCpuNanos() / t.durationNanos());
+            }
+        }
+        if (devices.isEmpty()) {
+            notes.add(model == null
+                    ? "no energy figure: nothing measured energy or power, and no power model was given"
+                    : "no energy figure: nothing measured energy or power, and no utilisation was sampled to scale the power model");
+            OptionalDouble none = OptionalDouble.empty();
+            return new EnergyReport(devices, List.of(), none, null, none, none, none, overhead, notes);
+        }
+        return summarise(devices, overhead, tokens);
+    }
+
+    /** Device prefixes that carry an energy counter or power readings, in first-seen order. */
+    private static Set<String> devicesIn(TelemetryTrace trace) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Sample s : trace.samples()) {
+            for (String key : s.values().keySet()) {
+                if (key.endsWith(ENERGY)) {
+                    out.add(key.substring(0, key.length() - ENERGY.length()));
+                } else if (key.endsWith(POWER)) {
+                    out.add(key.substring(0, key.length() - POWER.length()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private DeviceEnergy measure(TelemetryTrace trace, String device) {
+        String id = trace.sampler() + "/" + device;
+        Series counter = Series.of(trace, device + ENERGY);
+        Series power = Series.of(trace, device + POWER);
+        boolean counterUsable = counter.size() >= 2 && phases.stream()
+                .allMatch(p -> counter.monotonicOver(p.startNanos(), p.endNanos()));
+        if (counter.size() >= 2 && !counterUsable) {
+            notes.add(id + ": energy counter went down during the run (reset?); not used");
+        }
+        if (counterUsable) {
+            return figures(id, EnergyMethod.MEASURED, "difference of the energy counter " + device + ENERGY,
+                    counter, true, counter.rates(id));
+        }
+        if (power.size() >= 2) {
+            return figures(id, EnergyMethod.INTEGRATED, "trapezoid integral of " + device + POWER
+                    + " sampled " + power.size() + " times", power, false, power);
+        }
+        notes.add(id + ": fewer than two readings; no figure");
+        return null;
+    }
+
+    private List<DeviceEnergy> estimate(List<TelemetryTrace> traces, List<DeviceEnergy> measured, PowerModel model) {
+        List<DeviceEnergy> out = new ArrayList<>();
+        boolean cpuMeasured = measured.stream().anyMatch(d -> d.device().startsWith("rapl/package"));
+        boolean memoryMeasured = measured.stream().anyMatch(d -> d.device().startsWith("rapl/") && d.device().endsWith("dram"));
+        Set<String> gpusMeasured = new LinkedHashSet<>();
+        measured.forEach(d -> gpusMeasured.add(d.device().substring(d.device().indexOf('/') + 1)));
+        boolean sawGpu = false;
+        for (TelemetryTrace trace : traces) {
+            Series load = Series.of(trace, CPU_LOAD);
+            if (!cpuMeasured && load.size() >= 2) {
+                Series watts = load.map("estimate/cpu", model::cpuWatts);
+                out.add(figures("estimate/cpu", EnergyMethod.ESTIMATED,
+                        "CPU power model on " + trace.sampler() + " " + CPU_LOAD
+                                + " (the whole machine's load, all processes): " + model.basis(), watts, false, watts));
+                cpuMeasured = true; // one CPU estimate, from the first trace that has load
+            }
+            for (String gpu : gpuUtilisations(trace)) {
+                sawGpu = true;
+                Series util = Series.of(trace, gpu + GPU_UTIL);
+                if (!gpusMeasured.contains(gpu) && model.coversGpus() && util.size() >= 2) {
+                    Series watts = util.map("estimate/" + gpu, model::gpuWatts);
+                    out.add(figures("estimate/" + gpu, EnergyMethod.ESTIMATED,
+                            "GPU power model on " + gpu + GPU_UTIL + ": " + model.basis(), watts, false, watts));
+                }
+            }
+        }
+        if (!cpuMeasured) {
+            notes.add("CPU energy not estimated: no CPU load was sampled");
+        }
+        if (model.coversGpus() && !sawGpu) {
+            notes.add("GPU energy not estimated: the power model covers GPUs but no GPU utilisation was sampled");
+        }
+        if (!memoryMeasured && model.memoryWatts() > 0) {
+            out.add(constant("estimate/memory", model.memoryWatts(), "memory power model: " + model.basis()));
+        }
+        return out;
+    }
+
+    private static Set<String> gpuUtilisations(TelemetryTrace trace) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Sample s : trace.samples()) {
+            for (String key : s.values().keySet()) {
+                if (key.startsWith("gpu") && key.endsWith(GPU_UTIL)) {
+                    out.add(key.substring(0, key.length() - GPU_UTIL.length()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Joules per phase from a series (counter difference or power integral), with mean and peak. */
+    private DeviceEnergy figures(String id, EnergyMethod method, String basis, Series series, boolean cumulative, Series watts) {
+        Map<String, Double> byPhase = new LinkedHashMap<>();
+        double total = 0;
+        long coveredNanos = 0;
+        double peak = Double.NEGATIVE_INFINITY;
+        for (PhaseWindow p : phases) {
+            long covered = series.coveredNanos(p.startNanos(), p.endNanos());
+            double joules = cumulative
+                    ? series.deltaOver(p.startNanos(), p.endNanos())
+                    : series.integralSeconds(p.startNanos(), p.endNanos());
+            byPhase.merge(p.phase(), joules, Double::sum);
+            if (covered < 0.99 * p.durationNanos()) {
+                notes.add(String.format(Locale.ROOT, "%s: readings cover %.0f%% of phase %s; its figure is for that part only",
+                        id, 100.0 * covered / Math.max(1, p.durationNanos()), p.phase()));
+            }
+            if (p.countsTowardTotal()) {
+                total += joules;
+                coveredNanos += covered;
+                OptionalDouble max = watts.size() > 0 ? watts.maxOver(p.startNanos(), p.endNanos()) : OptionalDouble.empty();
+                if (max.isPresent() && covered > 0) {
+                    peak = Math.max(peak, max.getAsDouble());
+                }
+            }
+        }
+        OptionalDouble mean = coveredNanos > 0 ? OptionalDouble.of(total / (coveredNanos / 1e9)) : OptionalDouble.empty();
+        OptionalDouble peakWatts = peak > Double.NEGATIVE_INFINITY ? OptionalDouble.of(peak) : OptionalDouble.empty();
+        return new DeviceEnergy(id, method, basis, byPhase, total, mean, peakWatts);
+    }
+
+    private DeviceEnergy constant(String id, double watts, String basis) {
+        Map<String, Double> byPhase = new LinkedHashMap<>();
+        double total = 0;
+        long counted = 0;
+        for (PhaseWindow p : phases) {
+            double joules = watts * p.durationNanos() / 1e9;
+            byPhase.merge(p.phase(), joules, Double::sum);
+            if (p.countsTowardTotal()) {
+                total += joules;
+                counted += p.durationNanos();
+            }
+        }
+        OptionalDouble w = counted > 0 ? OptionalDouble.of(watts) : OptionalDouble.empty();
+        return new DeviceEnergy(id, EnergyMethod.ESTIMATED, basis, byPhase, total, w, w);
+    }
+
+    private EnergyReport summarise(List<DeviceEnergy> devices, Map<String, Double> overhead, TokenCounts tokens) {
+        EnergyMethod method = devices.stream().map(DeviceEnergy::method).reduce(EnergyMethod.MEASURED, EnergyMethod::weakest);
+        Map<String, PhaseEnergy> byName = new LinkedHashMap<>();
+        for (PhaseWindow p : phases) {
+            double joules = devices.stream().mapToDouble(d -> d.joulesByPhase().getOrDefault(p.phase(), 0.0)).sum();
+            byName.merge(p.phase(), new PhaseEnergy(p.phase(), p.durationNanos(), joules, method, p.countsTowardTotal()),
+                    (a, b) -> new PhaseEnergy(a.phase(), a.durationNanos() + b.durationNanos(), a.joules(), method,
+                            a.countsTowardTotal()));
+        }
+        boolean anyCounted = phases.stream().anyMatch(PhaseWindow::countsTowardTotal);
+        OptionalDouble total = anyCounted
+                ? OptionalDouble.of(devices.stream().mapToDouble(DeviceEnergy::totalJoules).sum())
+                : OptionalDouble.empty();
+        if (!anyCounted) {
+            notes.add("no counted phase (only warm-up): no total");
+        }
+        OptionalDouble perIn = OptionalDouble.empty();
+        OptionalDouble perOut = OptionalDouble.empty();
+        OptionalDouble perToken = OptionalDouble.empty();
+        if (tokens != null && total.isPresent()) {
+            long all = tokens.inputTokens() + tokens.outputTokens();
+            perToken = all > 0 ? OptionalDouble.of(total.getAsDouble() / all) : OptionalDouble.empty();
+            PhaseEnergy prefill = byName.get("prefill");
+            PhaseEnergy decode = byName.get("decode");
+            if (prefill != null && decode != null) {
+                perIn = tokens.inputTokens() > 0 ? OptionalDouble.of(prefill.joules() / tokens.inputTokens()) : perIn;
+                perOut = tokens.outputTokens() > 0 ? OptionalDouble.of(decode.joules() / tokens.outputTokens()) : perOut;
+            } else {
+                notes.add("joules per input and per output token need prefill and decode phases; only joules per token is given");
+            }
+        }
+        List<DeviceEnergy> ordered = new ArrayList<>(devices);
+        ordered.sort(java.util.Comparator.comparing(DeviceEnergy::method));
+        return new EnergyReport(ordered, List.copyOf(byName.values()), total, method, perIn, perOut, perToken, overhead, notes);
+    }
+}
