@@ -23,7 +23,9 @@ public final class GenerationRunPricing {
     private GenerationRunPricing() {}
 
     public static GenerationCostSection price(RunReport report, HardwareProfile hardware, List<RateCard> cards, double utilisation) {
-        HourlyCost hourly = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null);
+        // the run's own energy, when it has a figure, replaces the profile's watts (owned: energy cost; both: carbon)
+        HourlyCost hourly = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation,
+                ReportThroughput.busyPower(report).orElse(null));
         List<GenerationCostSection.PointCost> points = new ArrayList<>();
         List<MeasuredThroughput> throughputs = new ArrayList<>();
         for (GenerationPoint p : report.generationPoints()) {

@@ -138,5 +138,16 @@ class CostCommandTest {
         assertEquals("10764.00", s.get("totalUsdPerMonth").decimalValue().toPlainString());
         assertEquals(800.0, s.get("outputTokensPerSecond").asDouble(), 1e-9);
         assertTrue(s.get("basis").asText().startsWith("runpod-h100-sxm (asOf 2026-11-23)"), s.toString());
+
+        // the report's own measured 500 W replaces the owned server's 700 W per device: 1.1415525 + 0.06474 = 1.2063
+        Path measured = new JsonResultStore(tmp.resolve("results2")).save(dev.unitcost.cost.GenerationReports.withEnergy(
+                dev.unitcost.cost.GenerationReports.report(
+                        dev.unitcost.cost.GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L)), 500));
+        CliRunner.Outcome m = CostCli.run(seed("--api", "claude-sonnet-4-6", "--run", measured.toString(), "--hardware",
+                "owned-h100-server", "--format", "json"));
+        assertEquals(0, m.exitCode(), m.err());
+        JsonNode ms = JSON.readTree(m.out()).get("selfHosted");
+        assertEquals("1.2063", ms.get("usdPerDeviceHour").decimalValue().toPlainString());
+        assertTrue(ms.get("basis").asText().contains("energy: measured (report"), ms.toString());
     }
 }

@@ -90,6 +90,19 @@ class GenerationPricingTwoPointsTest {
     }
 
     @Test
+    void theRunsOwnEnergyReplacesTheProfileWatts() {
+        HardwareProfile owned = new HardwareProfile.Owned("owned-h100", null, "hand", LocalDate.of(2026, 11, 23),
+                new BigDecimal("30000"), 3.0, 700.0, 1.56, new BigDecimal("0.083"), null, 1, null);
+        // profile watts: 1.1415525 + 0.7 × 1.56 × 0.083 = 1.2321885 ; measured 500 W: 1.1415525 + 0.06474 = 1.2062925
+        assertEquals(new BigDecimal("1.2322"), GenerationRunPricing.price(TWO_POINTS, owned, CARDS, 1.0).usdPerHour());
+        GenerationCostSection measured = GenerationRunPricing.price(GenerationReports.withEnergy(TWO_POINTS, 500), owned, CARDS, 1.0);
+        assertEquals(new BigDecimal("1.2063"), measured.usdPerHour());
+        assertTrue(measured.hourlyBasis().contains("energy: measured (report 20261123T000000Z-gen) 500 W busy"),
+                measured.hourlyBasis());
+        assertTrue(ReportThroughput.busyPower(TWO_POINTS).isEmpty(), "no energy figure: nothing invented");
+    }
+
+    @Test
     void theBestThroughputOfAGenerationReport() {
         MeasuredThroughput t = ReportThroughput.best(TWO_POINTS);
         assertEquals(16_000, t.inputTokensPerSecond(), 1e-6);

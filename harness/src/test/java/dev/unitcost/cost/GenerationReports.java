@@ -11,6 +11,11 @@ import dev.unitcost.result.RunConfig;
 import dev.unitcost.workload.GenerationWorkload;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import dev.unitcost.telemetry.DeviceEnergy;
+import dev.unitcost.telemetry.EnergyMethod;
+import dev.unitcost.telemetry.EnergyReport;
+import dev.unitcost.telemetry.PhaseEnergy;
 
 /** Hand-built generation reports for pricing tests. */
 public final class GenerationReports {
@@ -41,6 +46,23 @@ public final class GenerationReports {
         DecoderFacts decoder = new DecoderFacts(134_515_008L, Map.of("fp32", 538_060_032L), 538_060_032L, 92_160L, null, null);
         return new RunReport(base.schemaVersion(), "20261123T000000Z-gen", "generation", base.startedAt(), base.finishedAt(),
                 config, base.provenance(), base.model(), RunReport.GENERATION_METRICS, List.of(), List.of(points), decoder,
-                List.of(), null, null);
+                List.of(), null, null, null);
+    }
+
+    /**
+     * {@code report} with a measured energy figure: one device drawing {@code watts} on average over
+     * a 10 s counted decode phase.
+     */
+    public static RunReport withEnergy(RunReport r, double watts) {
+        double joules = watts * 10;
+        EnergyReport energy = new EnergyReport(
+                List.of(new DeviceEnergy("cpu-package", EnergyMethod.MEASURED, "RAPL energy_uj", Map.of("decode", joules), joules,
+                        OptionalDouble.of(watts), OptionalDouble.empty())),
+                List.of(new PhaseEnergy("decode", 10_000_000_000L, joules, EnergyMethod.MEASURED, true)),
+                OptionalDouble.of(joules), EnergyMethod.MEASURED, OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), Map.of(), List.of());
+        return new RunReport(r.schemaVersion(), r.runId(), r.task(), r.startedAt(), r.finishedAt(), r.config(), r.provenance(),
+                r.model(), r.metricDefinitions(), r.points(), r.generationPoints(), r.decoder(), r.telemetry(), energy, r.cost(),
+                r.generationCost());
     }
 }
