@@ -71,7 +71,8 @@ public final class CostCommand implements Callable<Integer> {
     Double tokensPerSecondOut;
 
     @Option(names = "--measured-watts", paramLabel = "W",
-            description = "measured average draw of the device while busy; replaces the profile's watts for energy and carbon")
+            description = "measured average draw of the device while busy; replaces the profile's watts for energy and carbon"
+                    + " (default with --run: the report's own energy figure, when it has one)")
     Double measuredWatts;
 
     @Option(names = "--hardware", paramLabel = "NAME|PATH",
@@ -100,6 +101,7 @@ public final class CostCommand implements Callable<Integer> {
     Path projectDir;
 
     private HardwareProfile profile;
+    private HourlyCost.BusyPower reportPower;
     private HourlyCost.RentalPrice rental;
 
     @Override
@@ -172,6 +174,7 @@ public final class CostCommand implements Callable<Integer> {
                 throw InputException.option("--run", e.getMessage());
             }
             hardwareName = hardwareName != null ? hardwareName : report.config().hardwareProfile();
+            reportPower = ReportThroughput.busyPower(report).orElse(null);
         } else {
             t = givenThroughput();
         }
@@ -201,9 +204,10 @@ public final class CostCommand implements Callable<Integer> {
         return TokenCosts.sweep(u -> HourlyCost.of(profile, rental, 1, u, busy), self.throughput(), ratio, us);
     }
 
+    /** --measured-watts, else the --run report's own energy figure, else none (the profile's watts). */
     private HourlyCost.BusyPower busyPower() {
         if (measuredWatts == null) {
-            return null;
+            return reportPower;
         }
         if (!(measuredWatts > 0) || measuredWatts.isInfinite()) {
             throw InputException.option("--measured-watts", "must be > 0 watts, got " + measuredWatts);

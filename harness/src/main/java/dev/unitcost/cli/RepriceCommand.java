@@ -4,6 +4,7 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.EmbeddingRunPricing;
+import dev.unitcost.cost.GenerationRunPricing;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.cost.RateCards;
@@ -11,6 +12,7 @@ import dev.unitcost.cost.ReportThroughput;
 import dev.unitcost.report.ConsoleRenderer;
 import dev.unitcost.report.MarkdownRenderer;
 import dev.unitcost.result.CostSection;
+import dev.unitcost.result.GenerationCostSection;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -78,8 +80,9 @@ public final class RepriceCommand implements Callable<Integer> {
         }
         ProjectLayout layout = CliChecks.layout(projectDir);
         RunReport stored = new JsonResultStore(resultsDir != null ? resultsDir : layout.results()).load(report);
-        if (!"embedding".equals(stored.task())) {
-            throw InputException.option("REPORT", "is a '" + stored.task() + "' run; reprice reads embedding runs so far");
+        boolean generation = "generation".equals(stored.task());
+        if (!generation && !"embedding".equals(stored.task())) {
+            throw InputException.option("REPORT", "is a '" + stored.task() + "' run; reprice reads embedding and generation runs");
         }
         String hardwareName = hardware != null ? hardware
                 : stored.config() != null ? stored.config().hardwareProfile() : null;
@@ -89,14 +92,14 @@ public final class RepriceCommand implements Callable<Integer> {
         Profiles profiles = new Profiles(layout);
         HardwareProfile hw = profiles.hardware(hardwareName);
         List<RateCard> cards = profiles.rateCards(ratecards);
-        double u = utilisation != null ? utilisation : stored.cost() != null ? stored.cost().utilisation() : 1.0;
-        CostSection cost;
+        double u = utilisation != null ? utilisation : storedUtilisation(stored);
+        RunReport repriced;
         try {
-            cost = EmbeddingRunPricing.price(stored, hw, cards, u);
+            repriced = generation ? stored.withGenerationCost(GenerationRunPricing.price(stored, hw, cards, u))
+                    : stored.withCost(EmbeddingRunPricing.price(stored, hw, cards, u));
         } catch (IllegalArgumentException e) {
             throw InputException.option("REPORT", e.getMessage());
         }
-        RunReport repriced = stored.withCost(cost);
         if (out != null) {
             write(repriced, out);
         }
@@ -106,9 +109,13 @@ public final class RepriceCommand implements Callable<Integer> {
             case "markdown" -> w.print(MarkdownRenderer.render(repriced));
             default -> {
                 w.print(ConsoleRenderer.render(repriced));
-                w.println(was(stored.cost(), cost));
-                w.println();
-                w.print(BreakEvenView.text(hw, ReportThroughput.best(stored), new RateCards(cards), u));
+                if (generation) {
+                    w.println(wasGeneration(stored.generationCost(), repriced.generationCost()));
+                } else {
+                    w.println(was(stored.cost(), repriced.cost()));
+                    w.println();
+                    w.print(BreakEvenView.text(hw, ReportThroughput.best(stored), new RateCards(cards), u));
+                }
             }
         }
         if (out != null && !"json".equals(format)) {
@@ -127,6 +134,26 @@ public final class RepriceCommand implements Callable<Integer> {
         }
         return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h, best USD %s per 1M tokens; %s",
                 before.hardwareProfile(), before.hardwareAsOf(), before.usdPerHour().toPlainString(), best(before), after);
+    }
+
+    private static double storedUtilisation(RunReport r) {
+        if (r.cost() != null) {
+            return r.cost().utilisation();
+        }
+        return r.generationCost() != null ? r.generationCost().utilisation() : 1.0;
+    }
+
+    /** One line: the stored generation pricing against the new one (best point, blended at its own mix). */
+    static String wasGeneration(GenerationCostSection before, GenerationCostSection now) {
+        String after = String.format(Locale.ROOT, "now: %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended)",
+                now.hardwareProfile(), now.hardwareAsOf(), now.usdPerHour().stripTrailingZeros().toPlainString(),
+                now.points().get(now.bestPoint()).usdPerMillionBlended().toPlainString());
+        if (before == null) {
+            return "repriced (the stored report had no generation cost section); " + after;
+        }
+        return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended); %s",
+                before.hardwareProfile(), before.hardwareAsOf(), before.usdPerHour().stripTrailingZeros().toPlainString(),
+                before.points().get(before.bestPoint()).usdPerMillionBlended().toPlainString(), after);
     }
 
     private static String best(CostSection c) {

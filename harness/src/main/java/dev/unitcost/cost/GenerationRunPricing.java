@@ -23,7 +23,9 @@ public final class GenerationRunPricing {
     private GenerationRunPricing() {}
 
     public static GenerationCostSection price(RunReport report, HardwareProfile hardware, List<RateCard> cards, double utilisation) {
-        HourlyCost hourly = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null);
+        // the run's own energy, when it has a figure, replaces the profile's watts (owned: energy cost; both: carbon)
+        HourlyCost hourly = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation,
+                ReportThroughput.busyPower(report).orElse(null));
         List<GenerationCostSection.PointCost> points = new ArrayList<>();
         List<MeasuredThroughput> throughputs = new ArrayList<>();
         for (GenerationPoint p : report.generationPoints()) {
@@ -41,12 +43,7 @@ public final class GenerationRunPricing {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("the run has no successful point to price");
         }
-        int best = 0;
-        for (int i = 1; i < points.size(); i++) {
-            if (points.get(i).usdPerMillionBlended().compareTo(points.get(best).usdPerMillionBlended()) < 0) {
-                best = i;
-            }
-        }
+        int best = cheapest(points);
         GenerationCostSection.PointCost bestPoint = points.get(best);
         List<GenerationCostSection.ApiComparison> apis = new ArrayList<>();
         if (bestPoint.usdPerMillionOutput() != null) {
@@ -66,6 +63,27 @@ public final class GenerationRunPricing {
         }
         return new GenerationCostSection(hardware.name(), hardware.asOf(), hardware.source(), Money.perHour(hourly.usdPerHour()),
                 hourly.basis(), utilisation, Money.RULE, points, best, apis);
+    }
+
+    /**
+     * The index of the cheapest point by blended price. A point that decoded nothing has no output
+     * price, so its "blend" is its input price alone: it is not comparable with points that carry
+     * decode cost, and is chosen only when no point decoded anything (otherwise the choice, and
+     * whether APIs are compared at all, would depend on timing noise).
+     */
+    static int cheapest(List<GenerationCostSection.PointCost> points) {
+        boolean anyDecoded = points.stream().anyMatch(p -> p.usdPerMillionOutput() != null);
+        int best = -1;
+        for (int i = 0; i < points.size(); i++) {
+            GenerationCostSection.PointCost p = points.get(i);
+            if (anyDecoded && p.usdPerMillionOutput() == null) {
+                continue;
+            }
+            if (best < 0 || p.usdPerMillionBlended().compareTo(points.get(best).usdPerMillionBlended()) < 0) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** A point's median prefill and decode throughput. */

@@ -92,9 +92,9 @@ public record HourlyCost(BigDecimal usdPerHour, OptionalDouble averageWatts, Opt
                     + " energy %s W average for the devices used x PUE %s x USD %s/kWh",
                     o.capexUsd().toPlainString(), fmt(o.lifeYears()),
                     o.costOfCapital() == null ? "" : " at " + fmt(o.costOfCapital()) + "/y cost of capital",
-                    o.hostingUsdPerMonth().toPlainString(), fmt(watts.getAsDouble()), fmt(o.pue()), o.usdPerKwh().toPlainString());
+                    o.hostingUsdPerMonth().toPlainString(), watts(watts.getAsDouble()), fmt(o.pue()), o.usdPerKwh().toPlainString());
         }
-        String energy = busyPower != null ? busyPower.method() + " " + fmt(busyPower.watts()) + " W busy"
+        String energy = busyPower != null ? busyPower.method() + " " + watts(busyPower.watts()) + " W busy"
                 : profile.watts() != null ? "profile watts" : "no energy figure";
         String basis = String.format(Locale.ROOT, "%s (asOf %s): %s; %d of %d devices; utilisation %s; energy: %s",
                 profile.name(), profile.asOf(), what, devicesUsed, profile.devices(), fmt(utilisation), energy);
@@ -121,6 +121,11 @@ public record HourlyCost(BigDecimal usdPerHour, OptionalDouble averageWatts, Opt
             throw new IllegalArgumentException(r.name() + " has no " + price.name().toLowerCase(Locale.ROOT) + " price");
         }
         return p;
+    }
+
+    /** Watts to one decimal, trailing zeros dropped (500 W, 17.5 W). */
+    static String watts(double v) {
+        return BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     static String fmt(double v) {

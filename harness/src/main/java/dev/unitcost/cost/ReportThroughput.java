@@ -10,6 +10,20 @@ public final class ReportThroughput {
     private ReportThroughput() {}
 
     /**
+     * The run's own mean draw over its counted phases, all devices it measured, labelled with how
+     * it was obtained; empty when the report has no energy figure. Priced as the busy draw of the
+     * devices the run used ({@link HourlyCost}).
+     */
+    public static java.util.Optional<HourlyCost.BusyPower> busyPower(RunReport report) {
+        var energy = report.energy();
+        if (energy == null || energy.method() == null || energy.meanWatts().isEmpty() || !(energy.meanWatts().getAsDouble() > 0)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new HourlyCost.BusyPower(energy.meanWatts().getAsDouble(),
+                energy.method().label() + " (report " + report.runId() + ")"));
+    }
+
+    /**
      * The report's best successful point (highest median tokens/s) as a throughput. Embedding
      * reports measure input tokens only, so the result has no output rate.
      *

@@ -124,4 +124,30 @@ class CostCommandTest {
         CostBadInputTest.fails(seed("--api-price", "15/75", "--hardware", "owned-h100-server", "--tokens-per-second-in", "10",
                 "--tokens-per-second-out", "1", "--measured-watts", "-5"), "--measured-watts: must be > 0 watts");
     }
+
+    @Test
+    void aChatWorkloadPricedFromAStoredGenerationReport() throws Exception {
+        // best point: 16,000 prompt tokens/s, 800 decoded tokens/s; hardware from the report (runpod-h100-sxm)
+        // busy: 30e9 / 16,000 + 7.5e9 / 800 = 11.25e6 s / 2.592e6 = 4.34 → 5 devices × 2.99 × 720 = 10,764.00
+        Path file = new JsonResultStore(tmp.resolve("results")).save(dev.unitcost.cost.GenerationReports.report(
+                dev.unitcost.cost.GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L)));
+        CliRunner.Outcome o = CostCli.run(seed("--api", "claude-sonnet-4-6", "--run", file.toString(), "--format", "json"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode s = JSON.readTree(o.out()).get("selfHosted");
+        assertEquals(5, s.get("devices").asInt());
+        assertEquals("10764.00", s.get("totalUsdPerMonth").decimalValue().toPlainString());
+        assertEquals(800.0, s.get("outputTokensPerSecond").asDouble(), 1e-9);
+        assertTrue(s.get("basis").asText().startsWith("runpod-h100-sxm (asOf 2026-11-23)"), s.toString());
+
+        // the report's own measured 500 W replaces the owned server's 700 W per device: 1.1415525 + 0.06474 = 1.2063
+        Path measured = new JsonResultStore(tmp.resolve("results2")).save(dev.unitcost.cost.GenerationReports.withEnergy(
+                dev.unitcost.cost.GenerationReports.report(
+                        dev.unitcost.cost.GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L)), 500));
+        CliRunner.Outcome m = CostCli.run(seed("--api", "claude-sonnet-4-6", "--run", measured.toString(), "--hardware",
+                "owned-h100-server", "--format", "json"));
+        assertEquals(0, m.exitCode(), m.err());
+        JsonNode ms = JSON.readTree(m.out()).get("selfHosted");
+        assertEquals("1.2063", ms.get("usdPerDeviceHour").decimalValue().toPlainString());
+        assertTrue(ms.get("basis").asText().contains("energy: measured (report"), ms.toString());
+    }
 }

@@ -55,6 +55,26 @@ class RepriceCommandTest {
     }
 
     @Test
+    void repricesAGenerationRun() throws Exception {
+        RunReport gen = dev.unitcost.cost.GenerationReports.report(
+                dev.unitcost.cost.GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L));
+        Path stored = new JsonResultStore(tmp.resolve("results")).save(gen);
+        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", "..", "--hardware", "runpod-h100-sxm",
+                "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
+        // 16,000 prompt tokens/s and 800 decoded tokens/s at USD 2.99/h: 0.0519 and 1.0382 per 1M
+        assertEquals(new BigDecimal("0.0519"), r.generationCost().points().get(0).usdPerMillionInput());
+        assertEquals(new BigDecimal("1.0382"), r.generationCost().points().get(0).usdPerMillionOutput());
+        assertTrue(r.generationCost().apis().stream().anyMatch(a -> a.model().equals("claude-sonnet-4-6")));
+        assertTrue(r.generationCost().apis().stream().noneMatch(a -> a.model().equals("voyage-3.5")));
+        CliRunner.Outcome text = CostCli.run("reprice", stored.toString(), "--project-dir", "..", "--hardware", "runpod-h100-sxm");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("repriced (the stored report had no generation cost section); now: runpod-h100-sxm"
+                + " (asOf 2026-11-23) USD 2.99/h per device, best USD 0.1424 per 1M tokens (blended)"), text.out());
+    }
+
+    @Test
     void badReprices() throws Exception {
         Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
         // the test report names a profile that is not in the repository

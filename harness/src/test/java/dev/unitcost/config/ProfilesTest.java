@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitcost.InputException;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.Money;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.cost.RateCards;
@@ -51,7 +52,12 @@ class ProfilesTest {
         assertEquals(8, server.devices());
         // per device: 30,000 / 26,280 h + 0.7 kW × 1.56 × 0.083 = 1.2321885
         assertEquals(new BigDecimal("1.2322"), Money.perHour(server.usdPerDeviceHour()));
-        assertEquals(new BigDecimal("2.9900"), Money.perHour(new Profiles(REPO).hardware("runpod-h100-sxm").usdPerHour()));
+        HardwareProfile runpod = new Profiles(REPO).hardware("runpod-h100-sxm");
+        assertEquals(new BigDecimal("2.9900"), Money.perHour(runpod.usdPerHour()));
+        assertEquals(new BigDecimal("2.69"), HourlyCost.of(runpod, HourlyCost.RentalPrice.SPOT, 1, 1.0, null).usdPerHour()
+                .stripTrailingZeros());
+        // AWS p5: 8 × H100 for 98.32 → 12.29 per device-hour
+        assertEquals(new BigDecimal("12.2900"), Money.perHour(new Profiles(REPO).hardware("aws-p5-48xlarge").usdPerDeviceHour()));
     }
 
     @Test

@@ -197,6 +197,35 @@ class CostEngineTest {
                 3.0, 1.0));
     }
 
+    @Test
+    void agreesWithAPlainDoubleReference() {
+        java.util.Random random = new java.util.Random(20261123);
+        for (int i = 0; i < 500; i++) {
+            double usdPerHour = 0.01 + random.nextDouble() * 100;
+            double inTps = 1 + random.nextDouble() * 50_000;
+            double outTps = 1 + random.nextDouble() * 5_000;
+            double u = 0.01 + random.nextDouble() * 0.99;
+            double r = 0.1 + random.nextDouble() * 10;
+            TokenPrices p = TokenCosts.price(HourlyCost.given(BigDecimal.valueOf(usdPerHour), "ref"),
+                    MeasuredThroughput.of(inTps, outTps, "ref"), r, u);
+            double in = usdPerHour / (inTps * 3600 * u) * 1e6;
+            double out = usdPerHour / (outTps * 3600 * u) * 1e6;
+            assertEquals(in, p.usdPerMillionInput().doubleValue(), in * 1e-12);
+            assertEquals(out, p.usdPerMillionOutput().orElseThrow().doubleValue(), out * 1e-12);
+            double blended = (r * in + out) / (r + 1);
+            assertEquals(blended, p.usdPerMillionBlended().doubleValue(), blended * 1e-12);
+            // devices: the smallest n whose n × 720 h × u covers the busy time, found by counting up
+            double inTokens = random.nextDouble() * 1e11;
+            double outTokens = random.nextDouble() * 1e10;
+            double busy = inTokens / inTps + outTokens / outTps;
+            long n = 1;
+            while (n * 720 * 3600.0 * u < busy * (1 - 1e-9)) {
+                n++;
+            }
+            assertEquals(n, ApiComparison.devicesNeeded(MeasuredThroughput.of(inTps, outTps, "ref"), inTokens, outTokens, u));
+        }
+    }
+
     static RateCard card() {
         return new RateCard("hand", "hand", AS_OF, List.of(new RateCard.ApiPrice("m", "chat", BigDecimal.ONE,
                 BigDecimal.ONE, null, null, null, null)));
