@@ -44,6 +44,16 @@ public record TokenBatch(long[][] inputIds, long[][] attentionMask, long[][] tok
         return new TokenBatch(inputIds, mask, types);
     }
 
+    /** Row-major copy of a rectangular {@code [rows][cols]} array, as engines take tensors. */
+    public static long[] flatten(long[][] rows) {
+        int cols = rows[0].length;
+        long[] flat = new long[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return flat;
+    }
+
     public int size() {
         return inputIds.length;
     }

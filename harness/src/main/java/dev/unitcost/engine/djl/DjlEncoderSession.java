@@ -43,9 +43,9 @@ final class DjlEncoderSession implements ModelSession {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             Shape shape = new Shape(b, s);
             NDList inputs = new NDList(
-                    named(manager.create(flatten(batch.inputIds()), shape), "input_ids"),
-                    named(manager.create(flatten(batch.attentionMask()), shape), "attention_mask"),
-                    named(manager.create(flatten(batch.tokenTypeIds()), shape), "token_type_ids"));
+                    named(manager.create(TokenBatch.flatten(batch.inputIds()), shape), "input_ids"),
+                    named(manager.create(TokenBatch.flatten(batch.attentionMask()), shape), "attention_mask"),
+                    named(manager.create(TokenBatch.flatten(batch.tokenTypeIds()), shape), "token_type_ids"));
             long start = System.nanoTime();
             NDList out = predictor.predict(inputs);
             long engineNanos = System.nanoTime() - start;
@@ -62,15 +62,6 @@ final class DjlEncoderSession implements ModelSession {
     private static NDArray named(NDArray array, String name) {
         array.setName(name);
         return array;
-    }
-
-    private static long[] flatten(long[][] rows) {
-        int cols = rows[0].length;
-        long[] flat = new long[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * cols, cols);
-        }
-        return flat;
     }
 
     @Override

@@ -82,10 +82,10 @@ final class OrtEncoderSession implements ModelSession {
         long[] shape = {b, s};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(flatten(batch.inputIds())), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(flatten(batch.attentionMask())), shape));
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(TokenBatch.flatten(batch.inputIds())), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(TokenBatch.flatten(batch.attentionMask())), shape));
             if (takesTokenTypes) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(flatten(batch.tokenTypeIds())), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(TokenBatch.flatten(batch.tokenTypeIds())), shape));
             }
             long start = System.nanoTime();
             try (OrtSession.Result result = session.run(inputs, java.util.Set.of(outputName))) {
@@ -104,15 +104,6 @@ final class OrtEncoderSession implements ModelSession {
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
-    }
-
-    static long[] flatten(long[][] rows) {
-        int cols = rows[0].length;
-        long[] flat = new long[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * cols, cols);
-        }
-        return flat;
     }
 
     @Override

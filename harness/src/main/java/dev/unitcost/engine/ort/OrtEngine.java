@@ -45,23 +45,23 @@ public final class OrtEngine implements Engine {
 
     @Override
     public ModelSession open(ModelSpec model, EngineOptions options) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        Configured c = configure(options);
-        try (OrtSession.SessionOptions so = c.options()) {
-            OrtSession session = load(env, model.onnxFile(), so);
-            return OrtEncoderSession.create(env, session, model, c);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime session setup failed: " + e.getMessage(), e);
-        }
+        return openWith(model.onnxFile(), options, (env, session, where) -> OrtEncoderSession.create(env, session, model, where));
     }
 
     @Override
     public GenerationSession openDecoder(DecoderModel model, EngineOptions options) {
+        return openWith(model.onnxFile(), options, (env, session, where) -> OrtDecoderSession.create(env, session, model, where));
+    }
+
+    private interface SessionFactory<T> {
+        T create(OrtEnvironment env, OrtSession session, Configured where) throws OrtException;
+    }
+
+    private static <T> T openWith(java.nio.file.Path onnx, EngineOptions options, SessionFactory<T> factory) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Configured c = configure(options);
         try (OrtSession.SessionOptions so = c.options()) {
-            OrtSession session = load(env, model.onnxFile(), so);
-            return OrtDecoderSession.create(env, session, model, c);
+            return factory.create(env, load(env, onnx, so), c);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime session setup failed: " + e.getMessage(), e);
         }
