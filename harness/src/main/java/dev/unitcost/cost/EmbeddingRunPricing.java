@@ -26,7 +26,8 @@ public final class EmbeddingRunPricing {
 
     public static CostSection price(RunReport report, HardwareProfile hardware, List<RateCard> cards, double utilisation) {
         CostModel.checkUtilisation(utilisation);
-        BigDecimal usdPerHour = hardware.usdPerHour();
+        // one device of the profile (a CPU instance is one device), as generation runs are priced
+        BigDecimal usdPerHour = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null).usdPerHour();
         List<CostSection.PointCost> points = new ArrayList<>();
         for (PointResult p : report.points()) {
             if (!p.ok()) {

@@ -63,7 +63,13 @@ final class GenerationReportView {
                 continue;
             }
             Spread decode = p.decodeTokensPerSecond();
-            boolean unstable = p.prefillTokensPerSecond().unstable() || (decode != null && decode.unstable());
+            List<String> unstable = new ArrayList<>();
+            if (p.prefillTokensPerSecond().unstable()) {
+                unstable.add("prefill CV " + EmbeddingReportView.percent(p.prefillTokensPerSecond().coefficientOfVariation()));
+            }
+            if (decode != null && decode.unstable()) {
+                unstable.add("decode CV " + EmbeddingReportView.percent(decode.coefficientOfVariation()));
+            }
             t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
                     String.format(Locale.ROOT, "%,.0f", p.prefillTokensPerSecond().median()),
                     decode == null ? "-" : String.format(Locale.ROOT, "%,.1f", decode.median()),
@@ -73,7 +79,7 @@ final class GenerationReportView {
                     millis(p.latencies().e2e()),
                     p.decodeMbu() == null ? "-" : EmbeddingReportView.percent(p.decodeMbu()),
                     EmbeddingReportView.percent(p.harnessOverhead().median()),
-                    unstable ? "unstable (CV > 5%)" : "");
+                    unstable.isEmpty() ? "" : "unstable: " + String.join(", ", unstable) + " > 5%");
         }
         return t;
     }
