@@ -236,7 +236,7 @@ final class OrtDecoderSession implements GenerationSession {
         int tokens = ids[0].length;
         Map<String, OnnxTensor> in = new HashMap<>();
         in.put("input_ids", longTensor(batch, tokens, (b, t) -> ids[b][t]));
-        in.put("attention_mask", longTensor(batch, pastLength + tokens, (b, t) -> 1L));
+        in.put("attention_mask", onesTensor(batch, pastLength + tokens));
         if (hasPositionIds) {
             in.put("position_ids", longTensor(batch, tokens, (b, t) -> pastLength + t));
         }
@@ -271,6 +271,22 @@ final class OrtDecoderSession implements GenerationSession {
                 tensor.close();
             }
         });
+    }
+
+    /** Direct buffer of ones, grown as needed: an attention mask of all ones is any run of them, so no per-step fill. */
+    private LongBuffer ones = LongBuffer.allocate(0);
+
+    private OnnxTensor onesTensor(int rows, int cols) throws OrtException {
+        int n = rows * cols;
+        if (ones.capacity() < n) {
+            ones = ByteBuffer.allocateDirect(Math.max(n, 2 * ones.capacity()) * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+            for (int i = 0; i < ones.capacity(); i++) {
+                ones.put(i, 1L);
+            }
+        }
+        LongBuffer view = ones.duplicate();
+        view.position(0).limit(n);
+        return OnnxTensor.createTensor(env, view.slice(), new long[] {rows, cols});
     }
 
     private interface Cell {
