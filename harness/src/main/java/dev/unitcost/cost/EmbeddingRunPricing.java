@@ -27,7 +27,8 @@ public final class EmbeddingRunPricing {
     public static CostSection price(RunReport report, HardwareProfile hardware, List<RateCard> cards, double utilisation) {
         CostModel.checkUtilisation(utilisation);
         // one device of the profile (a CPU instance is one device), as generation runs are priced
-        BigDecimal usdPerHour = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null).usdPerHour();
+        BigDecimal usdPerHour = HourlyCost.of(hardware, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null).usdPerHour()
+                .stripTrailingZeros();
         List<CostSection.PointCost> points = new ArrayList<>();
         for (PointResult p : report.points()) {
             if (!p.ok()) {
