@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
         name = "cost",
         mixinStandardHelpOptions = true,
         description = {
-            "The monthly bill of a workload (30-day months) at an API's prices and, given a measured throughput",
-            "and a hardware profile, on self-hosted devices: devices needed, monthly cost, saving, break-even.",
+            "The monthly bill of a workload on an API versus self-hosted devices.",
+            "",
+            "30-day months at the API's prices and, given a measured throughput and a hardware profile, on "
+                    + "self-hosted devices: devices needed, monthly cost, saving, break-even.",
             "Example: unitcost cost --users 50000 --requests-per-day 10 --input-tokens 2000 --output-tokens 500 --api-price 15/75"
         })
 public final class CostCommand implements Callable<Integer> {

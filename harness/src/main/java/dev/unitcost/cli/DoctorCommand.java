@@ -34,9 +34,11 @@ import picocli.CommandLine.Option;
         name = "doctor",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows the machine (CPU, memory, GPUs), which telemetry samplers work here and why not,",
-            "how energy would be obtained (measured, integrated or estimated), which ONNX Runtime",
-            "execution providers load, and the hardware profile that best matches."
+            "Show what this machine offers for measuring.",
+            "",
+            "The machine (CPU, memory, GPUs), which telemetry samplers work here and why not, how energy would be "
+                    + "obtained (measured, integrated or estimated), which ONNX Runtime execution providers load, "
+                    + "and the hardware profile that best matches."
         })
 public final class DoctorCommand implements Callable<Integer> {
 

@@ -40,8 +40,10 @@ import picocli.CommandLine.Spec;
         name = "reprice",
         mixinStandardHelpOptions = true,
         description = {
-            "Recompute a stored run's costs from its measurements and the current hardware profile and rate cards,",
-            "without re-running. The stored report is left as it is; --out writes the repriced copy."
+            "Recompute a stored run's costs without re-running it.",
+            "",
+            "Costs come from the report's measurements and the current hardware profile and rate cards. "
+                    + "The stored report is left as it is; --out writes the repriced copy."
         })
 public final class RepriceCommand implements Callable<Integer> {
 

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure a model on a workload, price the throughput on a hardware profile against the API rate cards,",
-            "and store the report under the results directory. With no options: the int8 all-MiniLM-L6-v2 from",
-            "Maven Central, a batch sweep of 1, 8 and 32 at 128 tokens, ONNX Runtime on CPU."
+            "Measure a model on a workload, price it against the rate cards, and store the report.",
+            "",
+            "With no --model and no --workload: the default suite, the int8 all-MiniLM-L6-v2 from Maven Central "
+                    + "(batch sweep 1, 8, 32 at 128 tokens) and a SmolLM2-135M int4 shape twin (batches of 1 and 8, "
+                    + "128 tokens in, 32 out), ONNX Runtime on CPU, priced on aws-m6i-large."
         })
 public final class RunCommand implements Callable<Integer> {
 

@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
         name = "synth",
         mixinStandardHelpOptions = true,
         description = {
-            "Write a shape twin: an ONNX decoder with a real model's exact architecture and seeded random",
-            "weights, in the onnx-community directory layout, so it loads like a real export. Its speed at",
-            "forced output length is the real model's; its text is meaningless."
+            "Write a shape twin of a decoder LLM: its real architecture with seeded random weights.",
+            "",
+            "The twin is an ONNX decoder in the onnx-community directory layout, so it loads like a real export. "
+                    + "Its speed at forced output length is the real model's; its text is meaningless."
         })
 public final class SynthCommand implements Callable<Integer> {
 

@@ -13,15 +13,14 @@ import picocli.CommandLine.Command;
         description = {
             "What does a million tokens cost on hardware we run ourselves, and is that cheaper than the API?",
             "",
-            "Measures quantised models with ONNX Runtime or DJL, samples the machine while they run,",
-            "and prices the measured throughput against hardware profiles and dated API rate cards."
+            "Measures quantised models with ONNX Runtime or DJL, samples the machine while they run, "
+                    + "and prices the measured throughput against hardware profiles and dated API rate cards."
         },
         subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, RatecardsCommand.class,
             DoctorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:finished",
-            "1:a regression or failed threshold",
             "2:bad input (file, field or option); nothing written",
             "3:environment error or bug"
         })
