@@ -25,8 +25,11 @@ final class DjlEncoderSession implements ModelSession {
     DjlEncoderSession(ZooModel<NDList, NDList> model) {
         this.model = model;
         this.predictor = model.newPredictor();
-        String runtime = model.getNDManager().getEngine().getVersion();
-        this.info = new ModelInfo("djl", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / OnnxRuntime engine " + runtime,
+        // DJL's OnnxRuntime engine reports the version it was built against (1.21.1), not the library
+        // loaded: this build excludes DJL's copy and ships its own, whose version the POM fixes.
+        String loaded = dev.unitcost.result.Versions.current().onnxRuntime();
+        this.info = new ModelInfo("djl", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / OnnxRuntime engine on ONNX Runtime " + loaded
+                + " (DJL itself reports " + model.getNDManager().getEngine().getVersion() + ")",
                 "cpu", "CPUExecutionProvider",
                 List.of("input_ids", "attention_mask", "token_type_ids"), List.of("last_hidden_state"));
     }
