@@ -93,9 +93,10 @@ final class GenerationReportView {
         if (c == null) {
             return List.of("not priced");
         }
-        return List.of(String.format(Locale.ROOT, "hardware: %s at USD %s/h (%s; as of %s; %s), utilisation %s", c.hardwareProfile(),
-                c.usdPerHour().stripTrailingZeros().toPlainString(), c.hourlyBasis(), c.hardwareAsOf(), c.hardwareSource(),
-                EmbeddingReportView.percent(c.utilisation())));
+        return List.of(
+                String.format(Locale.ROOT, "hardware: USD %s/h at utilisation %s: %s", c.usdPerHour().stripTrailingZeros().toPlainString(),
+                        EmbeddingReportView.percent(c.utilisation()), c.hourlyBasis()),
+                "hardware source: " + c.hardwareSource());
     }
 
     Table prices() {
