@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public interface TelemetrySampler {
 
-    /** Short name, used as the prefix of every series it writes ({@code oshi}, {@code rapl}, …). */
+    /** Short name, recorded with every trace it returns ({@code oshi}, {@code rapl}, {@code nvml}). */
     String name();
 
     /** Whether it can sample here, and if not, why (for {@code unitcost doctor} and the report). */
