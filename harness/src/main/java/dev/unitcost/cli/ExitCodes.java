@@ -3,8 +3,10 @@ package dev.unitcost.cli;
 /** Process exit codes. Only {@link Main} exits. */
 public final class ExitCodes {
 
-    /** Finished. */
+    /** Finished; for {@code compare}, no regression. */
     public static final int OK = 0;
+    /** {@code compare} found a figure that regressed. */
+    public static final int REGRESSION = 1;
     /** Bad input: a file, field or option was wrong; nothing was written. */
     public static final int BAD_INPUT = 2;
     /** The environment or a bug stopped the run (native library, I/O). */

@@ -16,11 +16,12 @@ import picocli.CommandLine.Command;
             "Measures quantised models with ONNX Runtime or DJL, samples the machine while they run, "
                     + "and prices the measured throughput against hardware profiles and dated API rate cards."
         },
-        subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, RatecardsCommand.class,
+        subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, RatecardsCommand.class, CompareCommand.class,
             DoctorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:finished",
+            "1:compare found a regression",
             "2:bad input (file, field or option); nothing written",
             "3:environment error or bug"
         })

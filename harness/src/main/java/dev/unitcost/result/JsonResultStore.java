@@ -60,7 +60,8 @@ public final class JsonResultStore implements ResultStore {
 
     @Override
     public RunReport load(String runIdOrPath) {
-        Path file = Files.isRegularFile(Path.of(runIdOrPath)) ? Path.of(runIdOrPath) : dir.resolve(runIdOrPath + ".json");
+        boolean isPath = runIdOrPath.endsWith(".json") || runIdOrPath.contains("/") || runIdOrPath.contains(java.io.File.separator);
+        Path file = isPath ? Path.of(runIdOrPath) : dir.resolve(runIdOrPath + ".json");
         try {
             RunReport report = ReportJson.mapper().readValue(Files.readAllBytes(file), RunReport.class);
             if (report.schemaVersion() > RunReport.SCHEMA_VERSION) {

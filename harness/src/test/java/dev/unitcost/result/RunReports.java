@@ -12,6 +12,19 @@ public final class RunReports {
 
     private RunReports() {}
 
+    /** A report with one point whose repetitions ran at the given tokens/s (1 s each), and a run id. */
+    public static RunReport withThroughputs(String runId, int batchSize, double... tokensPerSecond) {
+        RunReport base = withPoint(batchSize, 1000, 1_000_000_000L);
+        List<RepetitionResult> reps = new java.util.ArrayList<>();
+        for (double tps : tokensPerSecond) {
+            reps.add(new RepetitionResult(10, 10L * batchSize, Math.round(tps), 1_000_000_000L, 900_000_000L));
+        }
+        PointResult p = base.points().get(0);
+        PointResult point = new PointResult(batchSize, p.sequenceLength(), p.warmupIterations(), reps, p.batchLatency(), "ok");
+        return new RunReport(base.schemaVersion(), runId, base.task(), base.startedAt(), base.finishedAt(), base.config(),
+                base.provenance(), base.model(), base.metricDefinitions(), List.of(point), List.of(), null, List.of(), null, null, null);
+    }
+
     /** A report with one point: three identical repetitions of {@code tokens} in {@code nanos}. */
     public static RunReport withPoint(int batchSize, long tokens, long nanos) {
         LatencyRecorder latency = new LatencyRecorder();
