@@ -27,8 +27,8 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond) {
-        line(String.format(Locale.ROOT, "  batch %d repetition %d/%d: %,.0f tokens/s", batchSize, repetition, repetitions, tokensPerSecond));
+    public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond, String what) {
+        line(String.format(Locale.ROOT, "  batch %d repetition %d/%d: %,.1f %s", batchSize, repetition, repetitions, tokensPerSecond, what));
     }
 
     @Override

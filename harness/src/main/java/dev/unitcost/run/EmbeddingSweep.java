@@ -80,7 +80,7 @@ public final class EmbeddingSweep {
             }
             RepetitionResult rep = new RepetitionResult(iterations, iterations * batchSize, tokens, now - start, engineNanos);
             reps.add(rep);
-            progress.repetitionFinished(batchSize, r + 1, workload.repetitions(), rep.tokensPerSecond());
+            progress.repetitionFinished(batchSize, r + 1, workload.repetitions(), rep.tokensPerSecond(), "tokens/s");
         }
         return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, latency.summary(), "ok");
     }

@@ -73,7 +73,8 @@ public final class GenerationSweep {
             GenerationRepetition rep = repetition(batch, in, result);
             reps.add(rep);
             progress.repetitionFinished(batch, r + 1, workload.repetitions(),
-                    rep.decodeTokensPerSecond() != null ? rep.decodeTokensPerSecond() : rep.outputTokensPerSecond());
+                    rep.decodeTokensPerSecond() != null ? rep.decodeTokensPerSecond() : rep.outputTokensPerSecond(),
+                    rep.decodeTokensPerSecond() != null ? "decode tokens/s" : "output tokens/s");
         }
         GenerationLatencies.Summary summary = latencies.summary();
         Double mbu = null;

@@ -12,8 +12,8 @@ public interface ProgressListener {
     /** A sweep point starts. */
     default void pointStarted(int index, int count, int batchSize) {}
 
-    /** A repetition finished, with its throughput. */
-    default void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond) {}
+    /** A repetition finished, with its throughput and what that throughput counts ({@code tokens/s}, {@code decode tokens/s}). */
+    default void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond, String what) {}
 
     /** A point could not run. */
     default void pointFailed(int batchSize, String reason) {}

@@ -67,8 +67,8 @@ final class RunSupport {
         }
 
         @Override
-        public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond) {
-            delegate.repetitionFinished(batchSize, repetition, repetitions, tokensPerSecond);
+        public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond, String what) {
+            delegate.repetitionFinished(batchSize, repetition, repetitions, tokensPerSecond, what);
         }
 
         @Override
