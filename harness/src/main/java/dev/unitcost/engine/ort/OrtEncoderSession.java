@@ -32,9 +32,16 @@ final class OrtEncoderSession implements ModelSession {
     private final ModelInfo info;
     private final boolean takesTokenTypes;
     private final String outputName;
+    /** Hidden size when the graph fixes it (then outputs are pinned), else -1. */
+    private final int hiddenDim;
+    private OnnxTensor pinned;
+    private java.nio.ByteBuffer pinnedBuffer;
+    private long pinnedRows = -1;
     private boolean closed;
 
-    private OrtEncoderSession(OrtEnvironment env, OrtSession session, ModelInfo info, boolean takesTokenTypes, String outputName) {
+    private OrtEncoderSession(OrtEnvironment env, OrtSession session, ModelInfo info, boolean takesTokenTypes, String outputName,
+            int hiddenDim) {
+        this.hiddenDim = hiddenDim;
         this.env = env;
         this.session = session;
         this.info = info;
@@ -57,7 +64,10 @@ final class OrtEncoderSession implements ModelSession {
             throw new InputException(model.onnxFile() + ": no [batch, sequence, hidden] float output (has " + outputs + ")");
         }
         ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs);
-        return new OrtEncoderSession(env, session, info, inputs.contains("token_type_ids"), output);
+        TensorInfo out = (TensorInfo) session.getOutputInfo().get(output).getInfo();
+        int dim = out.type == ai.onnxruntime.OnnxJavaType.FLOAT && out.getShape().length == 3 && out.getShape()[2] > 0
+                ? (int) out.getShape()[2] : -1;
+        return new OrtEncoderSession(env, session, info, inputs.contains("token_type_ids"), output, dim);
     }
 
     private static String rank3FloatOutput(OrtSession session) throws OrtException {
@@ -87,17 +97,22 @@ final class OrtEncoderSession implements ModelSession {
             if (takesTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(TokenBatch.flatten(batch.tokenTypeIds())), shape));
             }
+            if (hiddenDim > 0) {
+                // ONNX Runtime writes the hidden states into our direct buffer: pooled in place, never copied
+                OnnxTensor out = pinnedOutput(b, s);
+                long start = System.nanoTime();
+                try (OrtSession.Result result = session.run(inputs, java.util.Set.of(), Map.of(outputName, out))) {
+                    long engineNanos = System.nanoTime() - start;
+                    return new EncodeResult(Pooling.meanPoolNormalized(pinnedBuffer.asFloatBuffer(), b, s, hiddenDim,
+                            batch.attentionMask()), engineNanos);
+                }
+            }
             long start = System.nanoTime();
             try (OrtSession.Result result = session.run(inputs, java.util.Set.of(outputName))) {
                 long engineNanos = System.nanoTime() - start;
-                OnnxValue value = result.get(0);
-                OnnxTensor hidden = (OnnxTensor) value;
-                long[] outShape = hidden.getInfo().getShape();
-                FloatBuffer buffer = hidden.getFloatBuffer();
-                float[] flat = new float[buffer.remaining()];
-                buffer.get(flat);
-                int dim = (int) outShape[2];
-                return new EncodeResult(Pooling.meanPoolNormalized(flat, b, s, dim, batch.attentionMask()), engineNanos);
+                OnnxTensor hidden = (OnnxTensor) result.get(0);
+                int dim = (int) hidden.getInfo().getShape()[2];
+                return new EncodeResult(Pooling.meanPoolNormalized(hidden.getFloatBuffer(), b, s, dim, batch.attentionMask()), engineNanos);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime run failed: " + e.getMessage(), e);
@@ -106,12 +121,33 @@ final class OrtEncoderSession implements ModelSession {
         }
     }
 
+    /** The pinned output for a {@code batch x sequence} batch, reallocated only when the shape changes. */
+    private OnnxTensor pinnedOutput(int batch, int sequence) throws OrtException {
+        long rows = (long) batch * sequence;
+        if (rows != pinnedRows || pinned.getInfo().getShape()[0] != batch) {
+            if (pinned != null) {
+                pinned.close();
+            }
+            long bytes = rows * hiddenDim * Float.BYTES;
+            if (bytes > Integer.MAX_VALUE) {
+                throw new OutOfMemoryError("hidden states of " + batch + " x " + sequence + " x " + hiddenDim + " exceed 2 GB");
+            }
+            pinnedBuffer = java.nio.ByteBuffer.allocateDirect((int) bytes).order(java.nio.ByteOrder.nativeOrder());
+            pinned = OnnxTensor.createTensor(env, pinnedBuffer.asFloatBuffer(), new long[] {batch, sequence, hiddenDim});
+            pinnedRows = rows;
+        }
+        return pinned;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (pinned != null) {
+            pinned.close();
+        }
         try {
             session.close();
         } catch (OrtException e) {
