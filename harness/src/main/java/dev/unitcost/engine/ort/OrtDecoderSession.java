@@ -235,10 +235,10 @@ final class OrtDecoderSession implements GenerationSession {
         int batch = ids.length;
         int tokens = ids[0].length;
         Map<String, OnnxTensor> in = new HashMap<>();
-        in.put("input_ids", longTensor(batch, tokens, (b, t) -> ids[b][t]));
+        in.put("input_ids", longTensor(0, batch, tokens, (b, t) -> ids[b][t]));
         in.put("attention_mask", onesTensor(batch, pastLength + tokens));
         if (hasPositionIds) {
-            in.put("position_ids", longTensor(batch, tokens, (b, t) -> pastLength + t));
+            in.put("position_ids", longTensor(1, batch, tokens, (b, t) -> pastLength + t));
         }
         if (hasLogitsToKeep) {
             in.put("num_logits_to_keep", OnnxTensor.createTensor(env, 1L));
@@ -293,14 +293,23 @@ final class OrtDecoderSession implements GenerationSession {
         long at(int b, int t);
     }
 
-    private OnnxTensor longTensor(int rows, int cols, Cell cell) throws OrtException {
-        long[] flat = new long[rows * cols];
+    /** Direct scratch buffers for input_ids (0) and position_ids (1): a step's tensors are closed before the next fills them. */
+    private final LongBuffer[] scratch = {LongBuffer.allocate(0), LongBuffer.allocate(0)};
+
+    private OnnxTensor longTensor(int which, int rows, int cols, Cell cell) throws OrtException {
+        int n = rows * cols;
+        if (scratch[which].capacity() < n) {
+            scratch[which] = ByteBuffer.allocateDirect(n * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+        }
+        LongBuffer buffer = scratch[which].duplicate();
+        buffer.clear();
         for (int b = 0; b < rows; b++) {
             for (int t = 0; t < cols; t++) {
-                flat[b * cols + t] = cell.at(b, t);
+                buffer.put(b * cols + t, cell.at(b, t));
             }
         }
-        return OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {rows, cols});
+        buffer.limit(n);
+        return OnnxTensor.createTensor(env, buffer.slice(), new long[] {rows, cols});
     }
 
     private Pinned newLogitsTensor(int batch, int rows) {
