@@ -149,13 +149,13 @@ public final class RepriceCommand implements Callable<Integer> {
     static String wasGeneration(GenerationCostSection before, GenerationCostSection now) {
         String after = String.format(Locale.ROOT, "now: %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended)",
                 now.hardwareProfile(), now.hardwareAsOf(), now.usdPerHour().stripTrailingZeros().toPlainString(),
-                now.points().get(now.bestPoint()).usdPerMillionBlended().toPlainString());
+                dev.unitcost.cost.Money.perMillion(now.points().get(now.bestPoint()).usdPerMillionBlended()).toPlainString());
         if (before == null) {
             return "repriced (the stored report had no generation cost section); " + after;
         }
         return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended); %s",
                 before.hardwareProfile(), before.hardwareAsOf(), before.usdPerHour().stripTrailingZeros().toPlainString(),
-                before.points().get(before.bestPoint()).usdPerMillionBlended().toPlainString(), after);
+                dev.unitcost.cost.Money.perMillion(before.points().get(before.bestPoint()).usdPerMillionBlended()).toPlainString(), after);
     }
 
     private static String best(CostSection c) {

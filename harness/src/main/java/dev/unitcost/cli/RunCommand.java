@@ -130,7 +130,8 @@ public final class RunCommand implements Callable<Integer> {
         List<RateCard> cards = profiles.rateCards(ratecards);
         RunPlanner planner = new RunPlanner(layout, this, hw, cards, spec.commandLine().getErr());
         List<RunPlanner.Planned> plans = model == null && workload == null
-                ? List.of(planner.plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD), planner.plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD))
+                ? List.of(planner.plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD, true),
+                        planner.plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD, true))
                 : List.of(planner.plan(model, workload));
 
         var out = spec.commandLine().getOut();

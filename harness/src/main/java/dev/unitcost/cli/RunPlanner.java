@@ -63,6 +63,11 @@ final class RunPlanner {
     }
 
     Planned plan(String modelArg, String workloadArg) {
+        return plan(modelArg, workloadArg, false);
+    }
+
+    /** @param suite whether this run is part of the default suite (options meant for the other part are then ignored) */
+    Planned plan(String modelArg, String workloadArg, boolean suite) {
         boolean decoder = modelArg != null && (TwinCache.isReference(modelArg) || DecoderModel.looksLikeDecoderDir(Path.of(modelArg)));
         String workloadName = workloadArg != null ? workloadArg
                 : decoder ? RunCommand.DEFAULT_GENERATION_WORKLOAD : RunCommand.DEFAULT_EMBEDDING_WORKLOAD;
@@ -70,12 +75,13 @@ final class RunPlanner {
         Workload w = ConfigFiles.read(workloadFile, Workload.class);
         Engine engine = Engines.byName(o.engine);
         EngineOptions options = new EngineOptions(o.threads, !o.noSpinning, o.optimizationLevel, o.device, o.allowCpuFallback);
+        engine.checkOptions(options);
         List<TelemetrySampler> samplers = (o.powercapRoot != null ? Samplers.all(o.powercapRoot) : Samplers.all()).stream()
                 .filter(s -> s.availability().available()).toList();
         Duration interval = Duration.ofMillis(o.sampleIntervalMillis);
         if (w instanceof GenerationWorkload g) {
             String m = modelArg != null ? modelArg : RunCommand.DEFAULT_DECODER;
-            return planGeneration(m, g, workloadFile, engine, options, samplers, interval);
+            return planGeneration(m, g, workloadFile, engine, options, samplers, interval, suite);
         }
         if (decoder) {
             throw new InputException(workloadFile + ": task: embedding, but --model " + modelArg
@@ -88,6 +94,10 @@ final class RunPlanner {
             throw InputException.option("--sequence-length", ex.getMessage());
         }
         if (!"cpu".equals(o.device)) {
+            if (suite) {
+                throw InputException.option("--device", "the default suite's encoder runs on CPU only; give --model and --workload "
+                        + "to run a decoder on " + o.device);
+            }
             throw InputException.option("--device", "encoder runs are CPU only for now; GPUs run decoder LLMs");
         }
         Corpus corpus = Corpus.load(e.corpus(), layout.workloads());
@@ -96,18 +106,27 @@ final class RunPlanner {
         RunRequest request = new RunRequest(m, spec, e, corpus, engine, options, samplers, interval, hardware.name(), powerModel());
         return progress -> {
             RunReport report = new EmbeddingRun(request, progress, layout.root()).execute();
-            return report.withCost(EmbeddingRunPricing.price(report, hardware, cards, o.utilisation));
+            return report.points().stream().anyMatch(dev.unitcost.result.PointResult::ok)
+                    ? report.withCost(EmbeddingRunPricing.price(report, hardware, cards, o.utilisation))
+                    : report; // nothing ran: stored unpriced, so the measurements are not lost
         };
     }
 
     private Planned planGeneration(String modelArg, GenerationWorkload g, Path workloadFile, Engine engine, EngineOptions options,
-            List<TelemetrySampler> samplers, Duration interval) {
-        if (o.sequenceLength != null) {
+            List<TelemetrySampler> samplers, Duration interval, boolean suite) {
+        if (o.sequenceLength != null && !suite) {
             throw InputException.option("--sequence-length", "applies to embedding workloads; generation workloads set inputLengths");
         }
+        if (!engine.runsDecoders()) {
+            throw InputException.option("--engine", engine.name() + " runs encoder models only; decoder LLMs run with --engine ort");
+        }
         GenerationWorkload w = g.with(o.batchSizes, o.repetitions);
+        int longest = w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
+                + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
         Path dir;
         if (TwinCache.isReference(modelArg)) {
+            // checked before the twin is written: a twin can be gigabytes
+            checkContext(longest, TwinCache.architecture(modelArg).maxPositions(), workloadFile, modelArg + " (its config.json)");
             dir = new TwinCache(layout.cacheDir(), twinProgress()).ensure(modelArg);
         } else {
             dir = Path.of(modelArg);
@@ -119,13 +138,7 @@ final class RunPlanner {
             }
         }
         DecoderModel model = DecoderModel.open(dir, o.quant);
-        int longest = w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
-                + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        if (longest > model.maxPositions()) {
-            throw new InputException(workloadFile + ": inputLengths + outputLengths reach " + longest
-                    + " tokens, beyond the model's context of " + model.maxPositions() + " (max_position_embeddings in "
-                    + dir.resolve("config.json") + ")");
-        }
+        checkContext(longest, model.maxPositions(), workloadFile, dir.resolve("config.json").toString());
         Prompts prompts;
         if ("random".equals(w.prompts())) {
             prompts = Prompts.random(model.vocabSize(), w.seed());
@@ -171,6 +184,13 @@ final class RunPlanner {
                 "hardware profile " + hardware.name() + " (asOf " + hardware.asOf() + "): CPU " + cpuIdle + "-" + p.cpuMaxWatts()
                         + " W scaled by measured CPU load" + (gpuMax > 0 ? ", GPU " + gpuIdle + "-" + gpuMax + " W" : "")
                         + "; memory " + String.format(Locale.ROOT, "%.2f", fallback.memoryWatts()) + " W (CodeCarbon 3 W per 8 GB)");
+    }
+
+    private static void checkContext(int longest, int maxPositions, Path workloadFile, String where) {
+        if (longest > maxPositions) {
+            throw new InputException(workloadFile + ": inputLengths + outputLengths reach " + longest
+                    + " tokens, beyond the model's context of " + maxPositions + " (max_position_embeddings in " + where + ")");
+        }
     }
 
     private dev.unitcost.synth.TwinProgress twinProgress() {

@@ -88,8 +88,10 @@ public final class ReportComparison {
     }
 
     private void embedding(RunReport base, RunReport cand) {
-        boolean samePricing = samePricing(base.config().hardwareProfile(), base.cost() != null, cand.config().hardwareProfile(),
-                cand.cost() != null);
+        boolean samePricing = base.cost() != null && cand.cost() != null
+                ? samePricing(base.cost().hardwareProfile(), base.cost().hardwareAsOf(), base.cost().usdPerHour(), base.cost().utilisation(),
+                        cand.cost().hardwareProfile(), cand.cost().hardwareAsOf(), cand.cost().usdPerHour(), cand.cost().utilisation())
+                : unpriced();
         for (PointResult b : base.points()) {
             PointResult c = cand.points().stream().filter(p -> p.batchSize() == b.batchSize() && p.sequenceLength() == b.sequenceLength())
                     .findFirst().orElse(null);
@@ -99,7 +101,8 @@ public final class ReportComparison {
             }
             String point = "batch " + b.batchSize();
             Double p = repeated(point, "tokensPerSecond", true, b.repetitions(), c.repetitions(), RepetitionResult::tokensPerSecond);
-            single(point, "batchLatencyP99Nanos", false, b.batchLatency().p99Nanos(), c.batchLatency().p99Nanos(), p);
+            // a tail percentile can move while the median holds: judged by the threshold alone
+            single(point, "batchLatencyP99Nanos", false, b.batchLatency().p99Nanos(), c.batchLatency().p99Nanos(), null);
             if (samePricing) {
                 var bc = base.cost().points().stream().filter(x -> x.batchSize() == b.batchSize()).findFirst();
                 var cc = cand.cost().points().stream().filter(x -> x.batchSize() == b.batchSize()).findFirst();
@@ -112,8 +115,12 @@ public final class ReportComparison {
     }
 
     private void generation(RunReport base, RunReport cand) {
-        boolean samePricing = samePricing(base.config().hardwareProfile(), base.generationCost() != null,
-                cand.config().hardwareProfile(), cand.generationCost() != null);
+        var bg = base.generationCost();
+        var cg = cand.generationCost();
+        boolean samePricing = bg != null && cg != null
+                ? samePricing(bg.hardwareProfile(), bg.hardwareAsOf(), bg.usdPerHour(), bg.utilisation(),
+                        cg.hardwareProfile(), cg.hardwareAsOf(), cg.usdPerHour(), cg.utilisation())
+                : unpriced();
         for (GenerationPoint b : base.generationPoints()) {
             GenerationPoint c = cand.generationPoints().stream().filter(p -> p.batchSize() == b.batchSize()
                     && p.inputLength() == b.inputLength() && p.outputLength() == b.outputLength()).findFirst().orElse(null);
@@ -148,13 +155,19 @@ public final class ReportComparison {
         return p.batchSize() == g.batchSize() && p.inputLength() == g.inputLength() && p.outputLength() == g.outputLength();
     }
 
-    private boolean samePricing(String baseProfile, boolean basePriced, String candProfile, boolean candPriced) {
-        if (!basePriced || !candPriced) {
-            notes.add("costs not compared: a report is not priced");
-            return false;
-        }
-        if (!baseProfile.equals(candProfile)) {
-            notes.add("costs not compared: priced on " + baseProfile + " and " + candProfile + " (reprice one to compare)");
+    private boolean unpriced() {
+        notes.add("costs not compared: a report is not priced");
+        return false;
+    }
+
+    /** Prices compare only when the hourly cost behind them is the same: same profile, same date, same price, same duty cycle. */
+    private boolean samePricing(String baseProfile, java.time.LocalDate baseAsOf, java.math.BigDecimal baseUsdPerHour, double baseUtilisation,
+            String candProfile, java.time.LocalDate candAsOf, java.math.BigDecimal candUsdPerHour, double candUtilisation) {
+        if (!baseProfile.equals(candProfile) || !baseAsOf.equals(candAsOf) || baseUsdPerHour.compareTo(candUsdPerHour) != 0
+                || baseUtilisation != candUtilisation) {
+            notes.add(String.format(Locale.ROOT, "costs not compared: priced at %s (asOf %s) USD %s/h, utilisation %s, and %s (asOf %s) "
+                    + "USD %s/h, utilisation %s; reprice one to compare", baseProfile, baseAsOf, baseUsdPerHour.toPlainString(),
+                    baseUtilisation, candProfile, candAsOf, candUsdPerHour.toPlainString(), candUtilisation));
             return false;
         }
         return true;

@@ -28,6 +28,7 @@ public final class GenerationRunPricing {
                 ReportThroughput.busyPower(report).orElse(null));
         List<GenerationCostSection.PointCost> points = new ArrayList<>();
         List<MeasuredThroughput> throughputs = new ArrayList<>();
+        List<GenerationPoint> evaluated = new ArrayList<>();
         for (GenerationPoint p : report.generationPoints()) {
             if (!p.ok()) {
                 continue;
@@ -36,14 +37,15 @@ public final class GenerationRunPricing {
             double mix = GenerationWorkload.inputPerOutput(p.inputLength(), p.outputLength());
             TokenPrices prices = TokenCosts.price(hourly, t, mix, utilisation);
             points.add(new GenerationCostSection.PointCost(p.batchSize(), p.inputLength(), p.outputLength(), mix,
-                    Money.perMillion(prices.usdPerMillionInput()), prices.usdPerMillionOutput().map(Money::perMillion).orElse(null),
-                    Money.perMillion(prices.usdPerMillionBlended()), Money.perMillion(prices.usdPerMillionBlended3to1())));
+                    stored(prices.usdPerMillionInput()), prices.usdPerMillionOutput().map(GenerationRunPricing::stored).orElse(null),
+                    stored(prices.usdPerMillionBlended()), stored(prices.usdPerMillionBlended3to1())));
             throughputs.add(t);
+            evaluated.add(p);
         }
         if (points.isEmpty()) {
             throw new IllegalArgumentException("the run has no successful point to price");
         }
-        int best = cheapest(points);
+        int best = evaluated.indexOf(bestPoint(report));
         GenerationCostSection.PointCost bestPoint = points.get(best);
         List<GenerationCostSection.ApiComparison> apis = new ArrayList<>();
         if (bestPoint.usdPerMillionOutput() != null) {
@@ -55,32 +57,43 @@ public final class GenerationRunPricing {
                 BigDecimal ratio = c.selfOverApi().map(r -> BigDecimal.ONE.divide(r, new MathContext(4, RoundingMode.HALF_EVEN)))
                         .orElse(null);
                 apis.add(new GenerationCostSection.ApiComparison(e.card().provider(), e.price().model(), e.card().asOf(),
-                        e.price().input(), e.price().output(), Money.perMillion(c.apiUsdPerMillionBlended()), ratio,
+                        e.price().input(), e.price().output(), stored(c.apiUsdPerMillionBlended()), ratio,
                         c.breakEvenTokensPerMonth().map(v -> v.setScale(0, RoundingMode.HALF_EVEN)).orElse(null),
                         c.breakEvenUtilisation().isPresent() ? c.breakEvenUtilisation().getAsDouble() : null));
             }
             apis.sort(Comparator.comparing(GenerationCostSection.ApiComparison::apiUsdPerMillionBlended));
         }
         return new GenerationCostSection(hardware.name(), hardware.asOf(), hardware.source(), Money.perHour(hourly.usdPerHour()),
-                hourly.basis(), utilisation, Money.RULE, points, best, apis);
+                hourly.basis(), utilisation, ROUNDING, points, best, apis);
+    }
+
+    /** Prices are stored to 6 significant digits (sub-cent GPU prices keep their precision); views round further. */
+    public static final String ROUNDING = "USD per 1M tokens: 6 significant digits, HALF_EVEN; USD per hour: 4 decimals, HALF_EVEN";
+
+    private static BigDecimal stored(BigDecimal usd) {
+        return usd.round(new MathContext(6, RoundingMode.HALF_EVEN));
     }
 
     /**
-     * The index of the cheapest point by blended price. A point that decoded nothing has no output
-     * price, so its "blend" is its input price alone: it is not comparable with points that carry
-     * decode cost, and is chosen only when no point decoded anything (otherwise the choice, and
-     * whether APIs are compared at all, would depend on timing noise).
+     * The point that serves a 3:1 input:output mix in the fewest busy seconds per token,
+     * {@code 3 / prefill tok/s + 1 / decode tok/s}: the cheapest on any hourly price, judged at one
+     * common mix (each point's own mix would favour input-heavy points) and on unrounded medians.
+     * Points that decoded nothing are chosen only when no point decoded; null when none succeeded.
+     * {@code run}, {@code cost --run} and {@code reprice} all price against this point.
      */
-    static int cheapest(List<GenerationCostSection.PointCost> points) {
-        boolean anyDecoded = points.stream().anyMatch(p -> p.usdPerMillionOutput() != null);
-        int best = -1;
-        for (int i = 0; i < points.size(); i++) {
-            GenerationCostSection.PointCost p = points.get(i);
-            if (anyDecoded && p.usdPerMillionOutput() == null) {
+    public static GenerationPoint bestPoint(RunReport report) {
+        boolean anyDecoded = report.generationPoints().stream().anyMatch(p -> p.ok() && p.decodeTokensPerSecond() != null);
+        GenerationPoint best = null;
+        double bestSeconds = Double.POSITIVE_INFINITY;
+        for (GenerationPoint p : report.generationPoints()) {
+            if (!p.ok() || (anyDecoded && p.decodeTokensPerSecond() == null)) {
                 continue;
             }
-            if (best < 0 || p.usdPerMillionBlended().compareTo(points.get(best).usdPerMillionBlended()) < 0) {
-                best = i;
+            double seconds = TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT / p.prefillTokensPerSecond().median()
+                    + (p.decodeTokensPerSecond() == null ? 0 : 1 / p.decodeTokensPerSecond().median());
+            if (seconds < bestSeconds) {
+                bestSeconds = seconds;
+                best = p;
             }
         }
         return best;

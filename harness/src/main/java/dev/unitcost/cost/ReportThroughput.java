@@ -1,5 +1,6 @@
 package dev.unitcost.cost;
 
+import dev.unitcost.result.GenerationPoint;
 import dev.unitcost.result.PointResult;
 import dev.unitcost.result.RunReport;
 import java.util.Comparator;
@@ -19,6 +20,10 @@ public final class ReportThroughput {
         if (energy == null || energy.method() == null || energy.meanWatts().isEmpty() || !(energy.meanWatts().getAsDouble() > 0)) {
             return java.util.Optional.empty();
         }
+        if (energy.method() == dev.unitcost.telemetry.EnergyMethod.ESTIMATED) {
+            // an estimate is no better than the profile's own figure (ARCHITECTURE: measured energy, else the profile)
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.of(new HourlyCost.BusyPower(energy.meanWatts().getAsDouble(),
                 energy.method().label() + " (report " + report.runId() + ")"));
     }
@@ -31,14 +36,12 @@ public final class ReportThroughput {
      */
     public static MeasuredThroughput best(RunReport report) {
         if ("generation".equals(report.task())) {
-            // the point with the highest decode throughput (output tokens are what generation sells)
-            return report.generationPoints().stream().filter(dev.unitcost.result.GenerationPoint::ok)
-                    .filter(p -> p.decodeTokensPerSecond() != null)
-                    .max(Comparator.comparingDouble(p -> p.decodeTokensPerSecond().median()))
-                    .map(p -> GenerationRunPricing.throughput(report, p))
-                    .orElseThrow(() -> new IllegalArgumentException("report " + report.runId() + " has no successful decode point"));
-        }
-        PointResult best = report.points().stream().filter(PointResult::ok)
+            GenerationPoint best = GenerationRunPricing.bestPoint(report);
+            if (best == null) {
+                throw new IllegalArgumentException("report " + report.runId() + " has no successful point");
+            }
+            return GenerationRunPricing.throughput(report, best);
+        }        PointResult best = report.points().stream().filter(PointResult::ok)
                 .max(Comparator.comparingDouble(p -> p.tokensPerSecond().median()))
                 .orElseThrow(() -> new IllegalArgumentException("report " + report.runId() + " has no successful point"));
         String label = String.format(java.util.Locale.ROOT, "report %s (%s, %s), batch %d: median of %d repetitions",

@@ -24,6 +24,23 @@ public interface Engine {
      */
     ModelSession open(ModelSpec model, EngineOptions options);
 
+    /** Whether {@link #openDecoder} can run decoder LLMs; checked before anything is measured. */
+    default boolean runsDecoders() {
+        return false;
+    }
+
+    /**
+     * Checks that {@code options} can be honoured here (a GPU that is there, say) without loading a
+     * model, so bad options stop a run before anything is measured or written.
+     *
+     * @throws dev.unitcost.InputException naming the option and what is missing
+     */
+    default void checkOptions(EngineOptions options) {
+        if (!"cpu".equals(options.device())) {
+            throw dev.unitcost.InputException.option("--device", name() + " runs on the CPU only");
+        }
+    }
+
     /**
      * Opens a decoder LLM for generation. Engines that cannot run decoders say so with an
      * {@link dev.unitcost.InputException} naming the engine that can.

@@ -84,6 +84,11 @@ final class GenerationReportView {
         return t;
     }
 
+    /** Stored prices keep 6 significant digits; shown to 4 decimals (Money's rule). */
+    private static String usd(java.math.BigDecimal value) {
+        return dev.unitcost.cost.Money.perMillion(value).toPlainString();
+    }
+
     private static String millis(LatencySummary s) {
         return s == null ? "-" : EmbeddingReportView.millis(s.p50Nanos());
     }
@@ -104,8 +109,8 @@ final class GenerationReportView {
                 List.of(true, true, true, true, true, true, true));
         for (GenerationCostSection.PointCost p : report.generationCost().points()) {
             t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
-                    p.usdPerMillionInput().toPlainString(), p.usdPerMillionOutput() == null ? "-" : p.usdPerMillionOutput().toPlainString(),
-                    p.usdPerMillionBlended().toPlainString(), p.usdPerMillionBlended3to1().toPlainString());
+                    usd(p.usdPerMillionInput()), p.usdPerMillionOutput() == null ? "-" : usd(p.usdPerMillionOutput()),
+                    usd(p.usdPerMillionBlended()), usd(p.usdPerMillionBlended3to1()));
         }
         return t;
     }
@@ -115,7 +120,7 @@ final class GenerationReportView {
                 List.of(false, false, true, true, false, false, true));
         for (GenerationCostSection.ApiComparison a : report.generationCost().apis()) {
             t.row(a.provider(), a.model(), a.apiUsdPerMillionInput().toPlainString() + " / " + a.apiUsdPerMillionOutput().toPlainString(),
-                    a.apiUsdPerMillionBlended().toPlainString(), a.rateCardAsOf().toString(), EmbeddingReportView.verdict(a.ratio()),
+                    usd(a.apiUsdPerMillionBlended()), a.rateCardAsOf().toString(), EmbeddingReportView.verdict(a.ratio()),
                     a.breakEvenTokensPerMonth() == null ? "never" : String.format(Locale.ROOT, "%,.0f", a.breakEvenTokensPerMonth()));
         }
         return t;

@@ -10,6 +10,7 @@ import java.util.List;
  * distribution over all measured batches.
  *
  * @param status {@code ok}, or {@code out-of-memory} / {@code failed: reason} when it could not run
+ *     (then there are no repetitions, no latency, and the derived figures are null)
  */
 public record PointResult(
         int batchSize,
@@ -29,11 +30,11 @@ public record PointResult(
 
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public Spread tokensPerSecond() {
-        return Spread.of(repetitions.stream().map(RepetitionResult::tokensPerSecond).toList());
+        return !ok() || repetitions.isEmpty() ? null : Spread.of(repetitions.stream().map(RepetitionResult::tokensPerSecond).toList());
     }
 
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public Spread harnessOverhead() {
-        return Spread.of(repetitions.stream().map(RepetitionResult::harnessOverheadFraction).toList());
+        return !ok() || repetitions.isEmpty() ? null : Spread.of(repetitions.stream().map(RepetitionResult::harnessOverheadFraction).toList());
     }
 }

@@ -55,17 +55,20 @@ public record RunReport(
             "coefficientOfVariation", "sample standard deviation / mean of tokensPerSecond over repetitions; > 0.05 flags a point unstable",
             "usdPerMillionTokens", "hardware USD/hour / (tokensPerSecond x 3600 x utilisation) x 1e6");
 
-    public static final Map<String, String> GENERATION_METRICS = Map.of(
-            "ttft", "first output token time - request start (static batch: the batch's start); includes prefill",
-            "tpot", "(E2E - TTFT) / (output tokens - 1), per request",
-            "itl", "every gap between successive output tokens, pooled across requests",
-            "e2e", "request start to last output token",
-            "prefillTokensPerSecond", "input tokens / wall time of the prefill step",
-            "decodeTokensPerSecond", "tokens from decode steps (output tokens - sequences) / wall time of the decode steps",
-            "outputTokensPerSecond", "output tokens of the batch / its E2E time",
-            "decodeMbu", "(weight bytes + KV bytes read per step) / median TPOT / peak memory bandwidth",
-            "harnessOverheadFraction", "(step wall time - engine run-call time) / step wall time",
-            "usdPerMillionTokens", "input tokens priced on prefill time, output tokens on decode time: USD/hour / (tokens/s x 3600 x utilisation) x 1e6");
+    public static final Map<String, String> GENERATION_METRICS = Map.ofEntries(
+            Map.entry("ttft", "first output token time - request start (static batch: the batch's start); includes prefill"),
+            Map.entry("tpot", "(E2E - TTFT) / (output tokens - 1), per request"),
+            Map.entry("itl", "every gap between successive output tokens, pooled across requests"),
+            Map.entry("e2e", "request start to last output token"),
+            Map.entry("prefillTokensPerSecond", "input tokens / wall time of the prefill step"),
+            Map.entry("decodeTokensPerSecond", "tokens from decode steps (output tokens - sequences) / wall time of the decode steps"),
+            Map.entry("outputTokensPerSecond", "output tokens of the batch / its E2E time"),
+            Map.entry("decodeMbu", "(weight bytes a step reads + KV bytes read per step) / median TPOT / peak memory bandwidth"),
+            Map.entry("harnessOverheadFraction", "(step wall time - engine run-call time) / step wall time"),
+            Map.entry("joulesPerOutputToken", "decode-phase joules / all output tokens (each sequence's first token comes from "
+                    + "prefill, whose joules are charged to input tokens)"),
+            Map.entry("usdPerMillionTokens", "input tokens priced on prefill time, output tokens on decode time: "
+                    + "USD/hour / (tokens/s x 3600 x utilisation) x 1e6"));
 
     public RunReport {
         points = points == null ? List.of() : List.copyOf(points);

@@ -31,12 +31,22 @@ public final class TwinCache {
         return model.startsWith(PREFIX);
     }
 
-    /** The directory of the twin {@code reference} names, written now if it is not in the cache yet. */
-    public Path ensure(String reference) {
+    /** The architecture a reference names, without writing anything (for checks before a twin is written). */
+    public static dev.unitcost.model.DecoderArchitecture architecture(String reference) {
+        return TwinPreset.named(parts(reference)[0]).architecture();
+    }
+
+    private static String[] parts(String reference) {
         String[] parts = reference.substring(PREFIX.length()).split(":");
         if (parts.length > 2 || parts[0].isBlank()) {
             throw InputException.option("--model", "expected twin:PRESET or twin:PRESET:QUANT, got '" + reference + "'");
         }
+        return parts;
+    }
+
+    /** The directory of the twin {@code reference} names, written now if it is not in the cache yet. */
+    public Path ensure(String reference) {
+        String[] parts = parts(reference);
         TwinPreset preset = TwinPreset.named(parts[0]);
         Quantization quant = quantization(parts.length == 2 ? parts[1] : "int4");
         Path dir = root.resolve(preset.name() + "-" + quant.name().toLowerCase(Locale.ROOT) + "-seed" + SEED);

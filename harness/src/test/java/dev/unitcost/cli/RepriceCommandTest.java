@@ -64,8 +64,8 @@ class RepriceCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
         // 16,000 prompt tokens/s and 800 decoded tokens/s at USD 2.99/h: 0.0519 and 1.0382 per 1M
-        assertEquals(new BigDecimal("0.0519"), r.generationCost().points().get(0).usdPerMillionInput());
-        assertEquals(new BigDecimal("1.0382"), r.generationCost().points().get(0).usdPerMillionOutput());
+        assertEquals(new BigDecimal("0.0519"), r.generationCost().points().get(0).usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("1.0382"), r.generationCost().points().get(0).usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
         assertTrue(r.generationCost().apis().stream().anyMatch(a -> a.model().equals("claude-sonnet-4-6")));
         assertTrue(r.generationCost().apis().stream().noneMatch(a -> a.model().equals("voyage-3.5")));
         CliRunner.Outcome text = CostCli.run("reprice", stored.toString(), "--project-dir", "..", "--hardware", "runpod-h100-sxm");

@@ -129,6 +129,30 @@ class RunGenerationTest {
     }
 
     @Test
+    void aDecoderOnAnEncoderOnlyEngineStopsBeforeMeasuring() throws Exception {
+        Path results = dir.resolve("r6");
+        assertBadInput(run(results, "--model", decoder.toString(), "--workload", "tiny-gen", "--engine", "djl"), results,
+                "--engine: djl runs encoder models only");
+    }
+
+    @Test
+    void aTwinTooShortForTheWorkloadIsNotWritten() throws Exception {
+        Files.writeString(project.resolve("profiles/workloads/huge.yaml"), Files.readString(project.resolve("profiles/workloads/tiny-gen.yaml"))
+                .replace("name: tiny-gen", "name: huge").replace("inputLengths: [8]", "inputLengths: [9000]"));
+        Path results = dir.resolve("r7");
+        Path cache = dir.resolve("empty-cache");
+        String before = System.getProperty("unitcost.cache");
+        System.setProperty("unitcost.cache", cache.toString());
+        try {
+            assertBadInput(run(results, "--model", "twin:smollm2-135m:int4", "--workload", "huge"), results,
+                    "huge.yaml", "beyond the model's context of 8192");
+        } finally {
+            System.setProperty("unitcost.cache", before);
+        }
+        assertEquals(0, TestProject.fileCount(cache), "no twin written");
+    }
+
+    @Test
     void embeddingWorkloadOnADecoder() throws Exception {
         Path results = dir.resolve("r5");
         assertBadInput(run(results, "--model", decoder.toString(), "--workload", "tiny"), results, "is a decoder LLM");

@@ -52,6 +52,28 @@ class ReportComparisonTest {
     }
 
     @Test
+    void aTailLatencyRegressionFailsEvenWhenThroughputHolds() {
+        RunReport base = RunReports.withThroughputs("b", 8, 1000, 1010, 990);
+        RunReport slowTail = withP99(RunReports.withThroughputs("c", 8, 1000, 1010, 990), 2);
+        ReportComparison.Result r = ReportComparison.compare(base, slowTail, 0.05, 0.05);
+        MetricComparison p99 = r.metrics().stream().filter(m -> m.metric().equals("batchLatencyP99Nanos")).findFirst().orElseThrow();
+        assertEquals(MetricComparison.Verdict.REGRESSED, p99.verdict());
+        assertEquals(MetricComparison.Verdict.UNCHANGED, throughput(r).verdict());
+        assertTrue(r.regressed());
+    }
+
+    /** The same report with its point's batch latencies {@code factor} times slower. */
+    static RunReport withP99(RunReport r, int factor) {
+        var p = r.points().get(0);
+        var recorder = new dev.unitcost.metrics.LatencyRecorder();
+        recorder.recordNanos(p.batchLatency().p99Nanos() * factor);
+        var point = new dev.unitcost.result.PointResult(p.batchSize(), p.sequenceLength(), p.warmupIterations(), p.repetitions(),
+                recorder.summary(), p.status());
+        return new RunReport(r.schemaVersion(), r.runId(), r.task(), r.startedAt(), r.finishedAt(), r.config(), r.provenance(), r.model(),
+                r.metricDefinitions(), java.util.List.of(point), java.util.List.of(), null, java.util.List.of(), null, null, null);
+    }
+
+    @Test
     void flatRepetitionsThatDifferAreCertain() {
         assertEquals(0.0, ReportComparison.pValue(new double[] {5, 5}, new double[] {4, 4}));
         assertEquals(1.0, ReportComparison.pValue(new double[] {5, 5}, new double[] {5, 5}));

@@ -37,17 +37,17 @@ class GenerationPricingTwoPointsTest {
         GenerationCostSection c = GenerationRunPricing.price(TWO_POINTS, RUNPOD, CARDS, 1.0);
         GenerationCostSection.PointCost one = c.points().get(0);
         // 2.99 / (10,000 × 3600) × 1e6 = 0.0830556 ; 2.99 / (100 × 3600) × 1e6 = 8.3055556
-        assertEquals(new BigDecimal("0.0831"), one.usdPerMillionInput());
-        assertEquals(new BigDecimal("8.3056"), one.usdPerMillionOutput());
+        assertEquals(new BigDecimal("0.0831"), one.usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("8.3056"), one.usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
         // r = 1000/101 : (r × 0.0830556 + 8.3055556) / (r + 1) = 0.8373448 ; 3:1 → 2.1386806
-        assertEquals(new BigDecimal("0.8373"), one.usdPerMillionBlended());
-        assertEquals(new BigDecimal("2.1387"), one.usdPerMillionBlended3to1());
+        assertEquals(new BigDecimal("0.8373"), one.usdPerMillionBlended().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("2.1387"), one.usdPerMillionBlended3to1().setScale(4, java.math.RoundingMode.HALF_EVEN));
         GenerationCostSection.PointCost eight = c.points().get(1);
         // 0.0519097 ; 1.0381944 ; blended 0.1423863 ; 3:1 0.2984809
-        assertEquals(new BigDecimal("0.0519"), eight.usdPerMillionInput());
-        assertEquals(new BigDecimal("1.0382"), eight.usdPerMillionOutput());
-        assertEquals(new BigDecimal("0.1424"), eight.usdPerMillionBlended());
-        assertEquals(new BigDecimal("0.2985"), eight.usdPerMillionBlended3to1());
+        assertEquals(new BigDecimal("0.0519"), eight.usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("1.0382"), eight.usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("0.1424"), eight.usdPerMillionBlended().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("0.2985"), eight.usdPerMillionBlended3to1().setScale(4, java.math.RoundingMode.HALF_EVEN));
         assertEquals(1, c.bestPoint());
         assertTrue(c.hourlyBasis().startsWith("runpod-h100-sxm (asOf 2026-11-23): rented on demand"), c.hourlyBasis());
     }
@@ -70,7 +70,7 @@ class GenerationPricingTwoPointsTest {
         GenerationCostSection c = GenerationRunPricing.price(oneToken, RUNPOD, CARDS, 0.5);
         assertNull(c.points().get(0).usdPerMillionOutput());
         // 1,000 tokens in 0.1 s → 10,000/s at u = 0.5: 2.99 / 18e6 × 1e6 = 0.1661111
-        assertEquals(new BigDecimal("0.1661"), c.points().get(0).usdPerMillionInput());
+        assertEquals(new BigDecimal("0.1661"), c.points().get(0).usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
         assertThrows(IllegalArgumentException.class, () -> GenerationRunPricing.price(TWO_POINTS, RUNPOD, CARDS, 0));
         RunReport failed = GenerationReports.report(new GenerationPoint(1, 10, 10, 1, List.of(), null, null, "out-of-memory"));
         assertThrows(IllegalArgumentException.class, () -> GenerationRunPricing.price(failed, RUNPOD, CARDS, 1.0));

@@ -36,17 +36,17 @@ class GenerationRunPricingTest {
         var cost = GenerationRunPricing.price(report(), EmbeddingRunPricingTest.H100_RENT, List.of(card), 1.0);
         var p = cost.points().get(0);
         // prefill 2,000 tok/s: 2.99 / (2000 x 3600) x 1e6 = 0.41528
-        assertEquals(new BigDecimal("0.4153"), p.usdPerMillionInput());
+        assertEquals(new BigDecimal("0.415278"), p.usdPerMillionInput());
         // decode 100 tok/s: 2.99 / (100 x 3600) x 1e6 = 8.30556
-        assertEquals(new BigDecimal("8.3056"), p.usdPerMillionOutput());
+        assertEquals(new BigDecimal("8.30556"), p.usdPerMillionOutput());
         // own mix 10:1: (10 x 0.41528 + 8.30556) / 11 = 1.13258
-        assertEquals(new BigDecimal("1.1326"), p.usdPerMillionBlended());
+        assertEquals(new BigDecimal("1.13258"), p.usdPerMillionBlended());
         // 3:1: (3 x 0.41528 + 8.30556) / 4 = 2.387847
-        assertEquals(new BigDecimal("2.3878"), p.usdPerMillionBlended3to1());
+        assertEquals(new BigDecimal("2.38785"), p.usdPerMillionBlended3to1());
         assertEquals(1, cost.apis().size(), "only chat models");
         var api = cost.apis().get(0);
         // API at 10:1: (10 x 3 + 15) / 11 = 4.0909; ratio 4.0909 / 1.13258 = 3.612
-        assertEquals(new BigDecimal("4.0909"), api.apiUsdPerMillionBlended());
+        assertEquals(new BigDecimal("4.09091"), api.apiUsdPerMillionBlended());
         assertEquals(new BigDecimal("3.612"), api.ratio());
         // break-even utilisation = 1.13258 / 4.0909 = 0.27686
         assertEquals(0.27686, api.breakEvenUtilisation(), 1e-4);

@@ -32,7 +32,9 @@ import java.util.Set;
  * {@code past_key_values.{i}.key/value}; outputs {@code logits}, {@code present.{i}.key/value}.
  *
  * <p>The KV cache stays in ONNX Runtime tensors: each step's {@code present.*} outputs are fed
- * back as the next step's {@code past_key_values.*} inputs without copying through Java arrays,
+ * back as the next step's {@code past_key_values.*} inputs without copying through Java arrays
+ * (on CUDA they still cross to host memory and back inside each run: the Java API has no IO
+ * binding, and the report's provider label says so),
  * and the previous step's result is closed only after the next run. Logits are written into a
  * direct buffer we own (a pinned output), and only the last position's row is read, so no
  * logits tensor is ever copied whole into the Java heap. Not thread safe.
@@ -55,7 +57,10 @@ final class OrtDecoderSession implements GenerationSession {
     private final Set<String> presentNames = new LinkedHashSet<>();
     /** present.{i}.key -> past_key_values.{i}.key, and the same for values. */
     private final Map<String, String> pastFor = new HashMap<>();
-    /** Pinned logits outputs by {@code batch x rows}, kept across batches of the same size (allocating 100s of MB per batch costs). */
+    /**
+     * Pinned logits outputs of the current batch size, by logit rows (1 for decode, the prompt length
+     * for a full-sequence prefill), kept across batches of that size: allocating 100s of MB per batch costs.
+     */
     private final Map<Long, Pinned> pinnedLogits = new HashMap<>();
     /** One empty [batch, kvHeads, 0, headDim] tensor bound to every past input of a batch's first step. */
     private OnnxTensor emptyPast;
@@ -122,7 +127,15 @@ final class OrtDecoderSession implements GenerationSession {
         long[] logitsShape = logits.getShape();
         int vocab = logitsShape[2] > 0 ? (int) logitsShape[2] : model.vocabSize();
         boolean lastOnly = logitsShape[1] == 1;
-        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs);
+        if (logits.type != OnnxJavaType.FLOAT && logits.type != OnnxJavaType.FLOAT16) {
+            session.close();
+            throw new InputException(model.onnxFile() + ": logits are " + logits.type + "; this harness reads float32 or float16 logits");
+        }
+        String provider = where.device().startsWith("cuda")
+                ? where.provider() + " (ONNX Runtime Java has no IO binding: the KV cache and logits cross PCIe every step,"
+                        + " inside the measured engine time)"
+                : where.provider();
+        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), provider, inputs, outputs);
         return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly);
     }
 
@@ -163,6 +176,16 @@ final class OrtDecoderSession implements GenerationSession {
                 long stepStart = System.nanoTime();
                 int tokens = stepIds[0].length;
                 int logitRows = graphKeepsLastLogitOnly || hasLogitsToKeep ? 1 : tokens;
+                if (logitRows > 1) {
+                    // a full-sequence prefill buffer is large (batch x prompt x vocab): keep only this prompt length's
+                    pinnedLogits.entrySet().removeIf(e -> {
+                        boolean stale = e.getKey() > 1 && e.getKey() != logitRows;
+                        if (stale) {
+                            e.getValue().tensor().close();
+                        }
+                        return stale;
+                    });
+                }
                 Pinned logits = pinnedLogits.computeIfAbsent((long) logitRows, rows -> newLogitsTensor(batch, (int) (long) rows));
                 Map<String, OnnxTensor> inputs = stepInputs(stepIds, pastLength, previous);
                 OrtSession.Result result;

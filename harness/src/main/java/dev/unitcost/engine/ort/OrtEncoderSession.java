@@ -115,6 +115,9 @@ final class OrtEncoderSession implements ModelSession {
                 return new EncodeResult(Pooling.meanPoolNormalized(hidden.getFloatBuffer(), b, s, dim, batch.attentionMask()), engineNanos);
             }
         } catch (OrtException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("alloc")) {
+                throw new OutOfMemoryError("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
+            }
             throw new IllegalStateException("ONNX Runtime run failed: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
@@ -124,9 +127,11 @@ final class OrtEncoderSession implements ModelSession {
     /** The pinned output for a {@code batch x sequence} batch, reallocated only when the shape changes. */
     private OnnxTensor pinnedOutput(int batch, int sequence) throws OrtException {
         long rows = (long) batch * sequence;
-        if (rows != pinnedRows || pinned.getInfo().getShape()[0] != batch) {
+        if (pinned == null || rows != pinnedRows || pinned.getInfo().getShape()[0] != batch) {
             if (pinned != null) {
                 pinned.close();
+                pinned = null; // never leave a closed tensor behind if the next allocation fails
+                pinnedRows = -1;
             }
             long bytes = rows * hiddenDim * Float.BYTES;
             if (bytes > Integer.MAX_VALUE) {

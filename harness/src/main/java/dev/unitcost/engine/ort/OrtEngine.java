@@ -49,6 +49,17 @@ public final class OrtEngine implements Engine {
     }
 
     @Override
+    public boolean runsDecoders() {
+        return true;
+    }
+
+    @Override
+    public void checkOptions(EngineOptions options) {
+        // the same probe a session makes: adding the CUDA provider fails fast when it cannot load
+        configure(options).options().close();
+    }
+
+    @Override
     public GenerationSession openDecoder(DecoderModel model, EngineOptions options) {
         return openWith(model.onnxFile(), options, (env, session, where) -> OrtDecoderSession.create(env, session, model, where));
     }
