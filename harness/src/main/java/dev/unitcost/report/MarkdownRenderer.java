@@ -38,7 +38,7 @@ public final class MarkdownRenderer {
         if (report.generationCost() != null) {
             out.append('\n').append(v.prices().markdown());
             if (!report.generationCost().apis().isEmpty()) {
-                out.append("\nThe same token mix at chat APIs (against the cheapest point, blended at its own mix):\n\n");
+                out.append("\nThe same token mix at chat APIs (against the point cheapest at 3:1, blended at that point's own mix):\n\n");
                 out.append(v.apis().markdown());
             }
         }
