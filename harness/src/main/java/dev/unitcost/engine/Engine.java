@@ -12,7 +12,9 @@ public interface Engine {
     String name();
 
     /** Whether this engine's native runtime loads in this process. */
-    boolean isAvailable();
+    default boolean isAvailable() {
+        return unavailableReason().isEmpty();
+    }
 
     /** Why {@link #isAvailable()} is false; empty when it is available. */
     String unavailableReason();

@@ -45,11 +45,6 @@ public final class DjlEngine implements Engine {
     }
 
     @Override
-    public boolean isAvailable() {
-        return unavailableReason().isEmpty();
-    }
-
-    @Override
     public synchronized String unavailableReason() {
         if (unavailable == null) {
             try {

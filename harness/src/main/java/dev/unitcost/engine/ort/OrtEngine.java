@@ -26,11 +26,6 @@ public final class OrtEngine implements Engine {
     }
 
     @Override
-    public boolean isAvailable() {
-        return unavailableReason().isEmpty();
-    }
-
-    @Override
     public synchronized String unavailableReason() {
         if (unavailable == null) {
             try {
