@@ -56,10 +56,6 @@ class DecoderEngineParityTest {
         assertEquals(NEW_TOKENS, result.stepWallNanos().length);
         for (RequestTimings r : result.requests()) {
             assertEquals(NEW_TOKENS, r.outputTokens());
-            assertTrue(r.ttftNanos() > 0);
-        }
-        for (int s = 0; s < NEW_TOKENS; s++) {
-            assertTrue(result.stepEngineNanos()[s] <= result.stepWallNanos()[s], "engine time inside step time");
         }
     }
 
