@@ -2,7 +2,7 @@ package dev.unitcost;
 
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.model.ModelCache;
-import dev.unitcost.model.ModelResolver;
+import dev.unitcost.config.ModelResolver;
 import dev.unitcost.model.ModelSpec;
 import java.nio.file.Path;
 

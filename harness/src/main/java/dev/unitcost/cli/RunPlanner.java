@@ -13,7 +13,7 @@ import dev.unitcost.engine.Engines;
 import dev.unitcost.engine.djl.HfTokenizer;
 import dev.unitcost.model.DecoderModel;
 import dev.unitcost.model.ModelCache;
-import dev.unitcost.model.ModelResolver;
+import dev.unitcost.config.ModelResolver;
 import dev.unitcost.model.ModelSpec;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.run.EmbeddingRun;

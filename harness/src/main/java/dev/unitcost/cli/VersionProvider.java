@@ -1,6 +1,6 @@
 package dev.unitcost.cli;
 
-import dev.unitcost.result.Versions;
+import dev.unitcost.Versions;
 import picocli.CommandLine;
 
 /** {@code unitcost --version}: our version and those of the runtimes we load. */

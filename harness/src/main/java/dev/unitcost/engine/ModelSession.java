@@ -1,5 +1,7 @@
 package dev.unitcost.engine;
 
+import dev.unitcost.workload.TokenBatch;
+
 /**
  * A loaded model, ready to run batches. Holds native memory: close it (idempotent).
  *

@@ -1,7 +1,7 @@
 package dev.unitcost.model;
 
-import dev.unitcost.synth.onnx.OnnxProto.ModelProto;
-import dev.unitcost.synth.onnx.OnnxProto.TensorProto;
+import dev.unitcost.model.onnx.OnnxProto.ModelProto;
+import dev.unitcost.model.onnx.OnnxProto.TensorProto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.unitcost.run;
 
 import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.ModelSession;
-import dev.unitcost.engine.TokenBatch;
+import dev.unitcost.workload.TokenBatch;
 import dev.unitcost.metrics.LatencyRecorder;
 import dev.unitcost.result.PointResult;
 import dev.unitcost.result.RepetitionResult;

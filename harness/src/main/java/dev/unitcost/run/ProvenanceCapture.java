@@ -1,7 +1,7 @@
 package dev.unitcost.run;
 
 import dev.unitcost.result.Provenance;
-import dev.unitcost.result.Versions;
+import dev.unitcost.Versions;
 import dev.unitcost.telemetry.HostInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

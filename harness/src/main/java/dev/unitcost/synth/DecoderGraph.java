@@ -6,7 +6,7 @@ import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.synth.OnnxGraph.Attr;
 import dev.unitcost.synth.TwinOptions.Attention;
 import dev.unitcost.synth.TwinParameters.Parameter;
-import dev.unitcost.synth.onnx.OnnxProto.TensorProto.DataType;
+import dev.unitcost.model.onnx.OnnxProto.TensorProto.DataType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

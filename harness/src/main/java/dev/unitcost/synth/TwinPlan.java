@@ -1,7 +1,7 @@
 package dev.unitcost.synth;
 
 import dev.unitcost.model.DecoderArchitecture;
-import dev.unitcost.synth.onnx.OnnxProto.ModelProto;
+import dev.unitcost.model.onnx.OnnxProto.ModelProto;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

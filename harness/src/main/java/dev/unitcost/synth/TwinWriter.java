@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitcost.InputException;
-import dev.unitcost.result.Versions;
+import dev.unitcost.Versions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

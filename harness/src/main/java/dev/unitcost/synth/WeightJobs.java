@@ -2,7 +2,7 @@ package dev.unitcost.synth;
 
 import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.synth.WeightSource.Spread;
-import dev.unitcost.synth.onnx.OnnxProto.TensorProto.DataType;
+import dev.unitcost.model.onnx.OnnxProto.TensorProto.DataType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,5 @@
 package dev.unitcost.workload;
 
-import dev.unitcost.engine.TokenBatch;
 import dev.unitcost.model.Tokenizer;
 
 /**

@@ -5,7 +5,7 @@ import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.Engines;
 import dev.unitcost.engine.ModelSession;
-import dev.unitcost.engine.TokenBatch;
+import dev.unitcost.workload.TokenBatch;
 import dev.unitcost.engine.djl.HfTokenizer;
 import dev.unitcost.model.ModelSpec;
 import dev.unitcost.workload.Corpus;

@@ -1,5 +1,6 @@
 package dev.unitcost.engine;
 
+import dev.unitcost.workload.TokenBatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.unitcost.engine;
 
+import dev.unitcost.workload.TokenBatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;

@@ -2,9 +2,9 @@ package dev.unitcost.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.unitcost.synth.onnx.OnnxProto.ModelProto;
-import dev.unitcost.synth.onnx.OnnxProto.StringStringEntryProto;
-import dev.unitcost.synth.onnx.OnnxProto.TensorProto;
+import dev.unitcost.model.onnx.OnnxProto.ModelProto;
+import dev.unitcost.model.onnx.OnnxProto.StringStringEntryProto;
+import dev.unitcost.model.onnx.OnnxProto.TensorProto;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

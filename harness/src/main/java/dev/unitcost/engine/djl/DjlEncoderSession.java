@@ -11,7 +11,7 @@ import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.ModelInfo;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.engine.Pooling;
-import dev.unitcost.engine.TokenBatch;
+import dev.unitcost.workload.TokenBatch;
 import java.util.List;
 
 /** An encoder run through a DJL predictor with a no-op translator. Not thread safe. */
@@ -27,7 +27,7 @@ final class DjlEncoderSession implements ModelSession {
         this.predictor = model.newPredictor();
         // DJL's OnnxRuntime engine reports the version it was built against (1.21.1), not the library
         // loaded: this build excludes DJL's copy and ships its own, whose version the POM fixes.
-        String loaded = dev.unitcost.result.Versions.current().onnxRuntime();
+        String loaded = dev.unitcost.Versions.current().onnxRuntime();
         this.info = new ModelInfo("djl", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / OnnxRuntime engine on ONNX Runtime " + loaded
                 + " (DJL itself reports " + model.getNDManager().getEngine().getVersion() + ")",
                 "cpu", "CPUExecutionProvider",

@@ -12,7 +12,7 @@ import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.ModelInfo;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.engine.Pooling;
-import dev.unitcost.engine.TokenBatch;
+import dev.unitcost.workload.TokenBatch;
 import dev.unitcost.model.ModelSpec;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

@@ -1,7 +1,10 @@
-package dev.unitcost.model;
+package dev.unitcost.config;
 
 import dev.unitcost.InputException;
-import dev.unitcost.config.ConfigFiles;
+import dev.unitcost.model.ModelCache;
+import dev.unitcost.model.ModelManifest;
+import dev.unitcost.model.ModelSpec;
+import dev.unitcost.model.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.unitcost.result;
+package dev.unitcost;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.unitcost.engine;
+package dev.unitcost.workload;
 
 import java.util.Arrays;
 
