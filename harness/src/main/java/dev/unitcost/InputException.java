@@ -11,12 +11,42 @@ import java.nio.file.Path;
  */
 public class InputException extends RuntimeException {
 
+    private final String setting;
+    private final String expectation;
+
     public InputException(String message) {
-        super(message);
+        this(message, (Throwable) null);
     }
 
     public InputException(String message, Throwable cause) {
         super(message, cause);
+        this.setting = null;
+        this.expectation = message;
+    }
+
+    private InputException(String setting, String expectation, boolean named) {
+        super(setting + ": " + expectation);
+        this.setting = setting;
+        this.expectation = expectation;
+    }
+
+    /**
+     * A wrong setting, named as the record component that holds it ({@code batchSizes},
+     * {@code engine}): layers below the CLI know no command-line flag, and the CLI shows the flag
+     * that sets it ({@link #setting()}).
+     */
+    public static InputException setting(String setting, String expectation) {
+        return new InputException(setting, expectation, true);
+    }
+
+    /** The setting that was wrong, when the error is about one; null otherwise. */
+    public String setting() {
+        return setting;
+    }
+
+    /** The message without the setting's name. */
+    public String expectation() {
+        return expectation;
     }
 
     /** {@code file: field: expectation}, with the file shown as given. */

@@ -3,9 +3,10 @@ package dev.unitcost.cli;
 import dev.unitcost.InputException;
 import dev.unitcost.compare.ReportComparison;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.report.ComparisonRenderer;
 import dev.unitcost.result.JsonResultStore;
-import dev.unitcost.result.ReportJson;
+import dev.unitcost.report.ReportFormat;
+import dev.unitcost.report.ReportFormats;
+import dev.unitcost.result.Comparison;
 import dev.unitcost.result.RunReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "significance level of the t-test (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "output (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json", description = "output (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids are looked up (default: results/)")
@@ -59,21 +60,17 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(alpha > 0 && alpha < 1)) {
             throw InputException.option("--alpha", "must be in (0, 1), got " + alpha);
         }
-        if (!List.of("table", "json").contains(format)) {
-            throw InputException.option("--format", "expected table or json, got '" + format + "'");
-        }
+        ReportFormat output = ReportFormats.byName(format);
         JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : ProjectLayout.detect().results());
         RunReport base = store.load(baseline);
         RunReport cand = store.load(candidate);
-        ReportComparison.Result result;
+        Comparison result;
         try {
             result = ReportComparison.compare(base, cand, thresholdPercent / 100, alpha);
         } catch (IllegalArgumentException e) {
             throw new InputException("cannot compare " + baseline + " with " + candidate + ": " + e.getMessage(), e);
         }
-        var out = spec.commandLine().getOut();
-        out.print("json".equals(format) ? ReportJson.write(result) + "\n" : ComparisonRenderer.render(result));
-        out.flush();
+        Output.write(spec.commandLine().getOut(), w -> output.write(result, w));
         return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 }

@@ -36,6 +36,17 @@ final class ConsoleProgress implements ProgressListener {
         line("  batch " + batchSize + ": " + reason + " (recorded; the sweep goes on)");
     }
 
+    private int lastTenth = -1;
+
+    @Override
+    public void preparing(String what, long done, long total) {
+        int tenth = total == 0 ? 10 : (int) (done * 10 / total);
+        if (tenth != lastTenth) {
+            lastTenth = tenth;
+            line(String.format(java.util.Locale.ROOT, "%s: %d%% of %,d MiB", what, tenth * 10, total >> 20));
+        }
+    }
+
     private void line(String text) {
         err.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, text);
         err.flush();

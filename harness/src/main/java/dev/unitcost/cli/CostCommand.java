@@ -8,7 +8,6 @@ import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.MeasuredThroughput;
 import dev.unitcost.cost.RateCards;
-import dev.unitcost.cost.ReportThroughput;
 import dev.unitcost.cost.TokenCosts;
 import dev.unitcost.cost.TokenPrices;
 import dev.unitcost.cost.Workload;
@@ -168,26 +167,31 @@ public final class CostCommand implements Callable<Integer> {
         }
         MeasuredThroughput t;
         String hardwareName = hardware;
+        HardwareProfile stored = null;
         if (run != null) {
             RunReport report = new JsonResultStore(layout.results()).load(run);
             try {
-                t = ReportThroughput.best(report);
+                t = report.bestThroughput();
             } catch (IllegalArgumentException e) {
                 throw InputException.option("--run", e.getMessage());
             }
-            hardwareName = hardwareName != null ? hardwareName : report.config().hardwareProfile();
-            reportPower = ReportThroughput.busyPower(report).orElse(null);
+            if (hardwareName == null && report.cost() != null) {
+                stored = report.cost().hardware(); // the profile as the run was priced, not today's file
+            } else if (hardwareName == null && report.header().config() != null) {
+                hardwareName = report.header().config().hardwareProfile();
+            }
+            reportPower = report.busyPower().orElse(null);
         } else {
             t = givenThroughput();
         }
-        if (hardwareName == null) {
+        if (hardwareName == null && stored == null) {
             throw InputException.option("--hardware", "required with a measured throughput (a profile under profiles/hardware/)");
         }
         if (w.outputTokensPerMonth() > 0 && t.outputTokensPerSecond().isEmpty()) {
             throw InputException.option(run != null ? "--run" : "--tokens-per-second-out", "the workload generates "
                     + outputTokens + " tokens per request but the throughput has no output rate (" + t.label() + ")");
         }
-        profile = new Profiles(layout).hardware(hardwareName);
+        profile = stored != null ? stored : new Profiles(layout).hardware(hardwareName);
         rental = price;
         HourlyCost hourly;
         try {

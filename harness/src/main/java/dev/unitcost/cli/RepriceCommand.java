@@ -3,16 +3,11 @@ package dev.unitcost.cli;
 import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.cost.EmbeddingRunPricing;
-import dev.unitcost.cost.GenerationRunPricing;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.PriceSheet;
 import dev.unitcost.cost.RateCard;
-import dev.unitcost.cost.RateCards;
-import dev.unitcost.cost.ReportThroughput;
-import dev.unitcost.report.ConsoleRenderer;
-import dev.unitcost.report.MarkdownRenderer;
-import dev.unitcost.result.CostSection;
-import dev.unitcost.result.GenerationCostSection;
+import dev.unitcost.report.ReportFormat;
+import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -76,29 +71,28 @@ public final class RepriceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliChecks.format(format, "table", "json", "markdown");
         if (utilisation != null) {
             CliChecks.utilisation(utilisation);
         }
         ProjectLayout layout = CliChecks.layout(projectDir);
+        ReportFormat output = ReportFormats.byName(format);
         RunReport stored = new JsonResultStore(resultsDir != null ? resultsDir : layout.results()).load(report);
-        boolean generation = "generation".equals(stored.task());
-        if (!generation && !"embedding".equals(stored.task())) {
-            throw InputException.option("REPORT", "is a '" + stored.task() + "' run; reprice reads embedding and generation runs");
-        }
-        String hardwareName = hardware != null ? hardware
-                : stored.config() != null ? stored.config().hardwareProfile() : null;
-        if (hardwareName == null) {
+        Profiles profiles = new Profiles(layout);
+        HardwareProfile hw;
+        if (hardware != null) {
+            hw = profiles.hardware(hardware);
+        } else if (stored.cost() != null) {
+            hw = stored.cost().hardware(); // the profile as it was when priced, not today's file
+        } else if (stored.header().config() != null && stored.header().config().hardwareProfile() != null) {
+            hw = profiles.hardware(stored.header().config().hardwareProfile()); // an older report that stored only the name
+        } else {
             throw InputException.option("--hardware", "required: the report does not name the profile it was priced with");
         }
-        Profiles profiles = new Profiles(layout);
-        HardwareProfile hw = profiles.hardware(hardwareName);
         List<RateCard> cards = profiles.rateCards(ratecards);
-        double u = utilisation != null ? utilisation : storedUtilisation(stored);
+        double u = utilisation != null ? utilisation : stored.cost() != null ? stored.cost().utilisation() : 1.0;
         RunReport repriced;
         try {
-            repriced = generation ? stored.withGenerationCost(GenerationRunPricing.price(stored, hw, cards, u))
-                    : stored.withCost(EmbeddingRunPricing.price(stored, hw, cards, u));
+            repriced = stored.priced(hw, cards, u, stored.cost() != null ? stored.cost().measuredOn() : null);
         } catch (IllegalArgumentException e) {
             throw InputException.option("REPORT", e.getMessage());
         }
@@ -106,61 +100,31 @@ public final class RepriceCommand implements Callable<Integer> {
             write(repriced, out);
         }
         PrintWriter w = spec.commandLine().getOut();
-        switch (format) {
-            case "json" -> w.println(ReportJson.write(repriced));
-            case "markdown" -> w.print(MarkdownRenderer.render(repriced));
-            default -> {
-                w.print(ConsoleRenderer.render(repriced));
-                if (generation) {
-                    w.println(wasGeneration(stored.generationCost(), repriced.generationCost()));
-                } else {
-                    w.println(was(stored.cost(), repriced.cost()));
-                    w.println();
-                    w.print(BreakEvenView.text(hw, ReportThroughput.best(stored), new RateCards(cards), u));
-                }
-            }
+        Output.write(w, o -> output.write(repriced, o));
+        if ("table".equals(output.name())) {
+            w.println(was(stored.cost(), repriced.cost()));
         }
-        if (out != null && !"json".equals(format)) {
+        if (out != null && !"json".equals(output.name())) {
             w.println("repriced report: " + out);
         }
         w.flush();
         return ExitCodes.OK;
     }
 
-    /** One line: what the stored pricing was, against what it is now. */
-    static String was(CostSection before, CostSection now) {
-        String after = String.format(Locale.ROOT, "now: %s (asOf %s) USD %s/h, best USD %s per 1M tokens",
-                now.hardwareProfile(), now.hardwareAsOf(), now.usdPerHour().toPlainString(), best(now));
+    /** One line: the stored pricing against the new one (the best point, blended at 3:1). */
+    static String was(PriceSheet before, PriceSheet now) {
+        String after = String.format(Locale.ROOT, "now: %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended 3:1)",
+                now.hardware().name(), now.hardware().asOf(), now.usdPerHour().stripTrailingZeros().toPlainString(), best(now));
         if (before == null) {
             return "repriced (the stored report had no cost section); " + after;
         }
-        return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h, best USD %s per 1M tokens; %s",
-                before.hardwareProfile(), before.hardwareAsOf(), before.usdPerHour().toPlainString(), best(before), after);
+        return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended 3:1); %s",
+                before.hardware().name(), before.hardware().asOf(), before.usdPerHour().stripTrailingZeros().toPlainString(), best(before),
+                after);
     }
 
-    private static double storedUtilisation(RunReport r) {
-        if (r.cost() != null) {
-            return r.cost().utilisation();
-        }
-        return r.generationCost() != null ? r.generationCost().utilisation() : 1.0;
-    }
-
-    /** One line: the stored generation pricing against the new one (best point, blended at its own mix). */
-    static String wasGeneration(GenerationCostSection before, GenerationCostSection now) {
-        String after = String.format(Locale.ROOT, "now: %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended)",
-                now.hardwareProfile(), now.hardwareAsOf(), now.usdPerHour().stripTrailingZeros().toPlainString(),
-                dev.unitcost.cost.Money.perMillion(now.points().get(now.bestPoint()).usdPerMillionBlended()).toPlainString());
-        if (before == null) {
-            return "repriced (the stored report had no generation cost section); " + after;
-        }
-        return String.format(Locale.ROOT, "repriced: was %s (asOf %s) USD %s/h per device, best USD %s per 1M tokens (blended); %s",
-                before.hardwareProfile(), before.hardwareAsOf(), before.usdPerHour().stripTrailingZeros().toPlainString(),
-                dev.unitcost.cost.Money.perMillion(before.points().get(before.bestPoint()).usdPerMillionBlended()).toPlainString(), after);
-    }
-
-    private static String best(CostSection c) {
-        return c.points().stream().filter(p -> p.batchSize() == c.bestBatchSize()).findFirst()
-                .map(p -> p.usdPerMillionTokens().toPlainString()).orElse("-");
+    private static String best(PriceSheet c) {
+        return c.best().usdPerMillionBlended3to1().stripTrailingZeros().toPlainString();
     }
 
     private static void write(RunReport r, Path file) {

@@ -1,17 +1,18 @@
 package dev.unitcost.cli;
 
-import dev.unitcost.InputException;
-import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.cost.HardwareProfile;
-import dev.unitcost.cost.RateCard;
-import dev.unitcost.report.ConsoleRenderer;
-import dev.unitcost.report.MarkdownRenderer;
+import dev.unitcost.report.ReportFormat;
+import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.JsonResultStore;
-import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
-import dev.unitcost.workload.EmbeddingWorkload;
+import dev.unitcost.run.PlannedRun;
+import dev.unitcost.run.ProgressListener;
+import dev.unitcost.run.RunEnvironment;
+import dev.unitcost.run.RunOptions;
+import dev.unitcost.run.RunPlanner;
+import dev.unitcost.run.Runner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +32,10 @@ import picocli.CommandLine.Spec;
         })
 public final class RunCommand implements Callable<Integer> {
 
-    static final String DEFAULT_ENCODER = "all-minilm-l6-v2-q";
-    static final String DEFAULT_EMBEDDING_WORKLOAD = "embedding-default";
-    static final String DEFAULT_DECODER = "twin:smollm2-135m:int4";
-    static final String DEFAULT_GENERATION_WORKLOAD = "generation-default";
+    static final String DEFAULT_ENCODER = RunPlanner.DEFAULT_ENCODER;
+    static final String DEFAULT_EMBEDDING_WORKLOAD = RunPlanner.DEFAULT_EMBEDDING_WORKLOAD;
+    static final String DEFAULT_DECODER = RunPlanner.DEFAULT_DECODER;
+    static final String DEFAULT_GENERATION_WORKLOAD = RunPlanner.DEFAULT_GENERATION_WORKLOAD;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -123,70 +124,32 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = projectDir != null ? new ProjectLayout(projectDir, ProjectLayout.detect().cacheDir()) : ProjectLayout.detect();
-        checkOptions();
+        ReportFormat output = ReportFormats.byName(format);
+        RunOptions options = new RunOptions(model, workload, quant, device, allowCpuFallback, hardware, ratecards, engine, batchSizes,
+                repetitions, sequenceLength, threads, !noSpinning, optimizationLevel, utilisation, sampleIntervalMillis, powercapRoot);
+        ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr());
         // Everything that can be wrong in the input is checked before anything runs or is written.
-        Profiles profiles = new Profiles(layout);
-        HardwareProfile hw = profiles.hardware(hardware);
-        List<RateCard> cards = profiles.rateCards(ratecards);
-        RunPlanner planner = new RunPlanner(layout, this, hw, cards, spec.commandLine().getErr());
-        List<RunPlanner.Planned> plans = model == null && workload == null
-                ? List.of(planner.plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD, true),
-                        planner.plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD, true))
-                : List.of(planner.plan(model, workload));
+        List<PlannedRun> plans = new RunPlanner(layout, options, progress).plan();
 
         var out = spec.commandLine().getOut();
         JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : layout.results());
-        List<RunReport> reports = new java.util.ArrayList<>();
-        for (RunPlanner.Planned plan : plans) {
-            RunReport report = plan.execute(quiet ? dev.unitcost.run.ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr()));
+        Runner runner = new Runner(RunEnvironment.system(layout.root()));
+        List<RunReport> reports = new ArrayList<>();
+        boolean json = "json".equals(output.name());
+        for (PlannedRun plan : plans) {
+            RunReport report = runner.run(plan, progress);
             Path saved = store.save(report);
             reports.add(report);
-            switch (format) {
-                case "json" -> { }
-                case "markdown" -> out.print(MarkdownRenderer.render(report));
-                default -> out.print(ConsoleRenderer.render(report));
-            }
-            if (!"json".equals(format)) {
+            if (!json) {
+                Output.write(out, w -> output.write(report, w));
                 out.println("report: " + saved);
                 out.println();
             }
-            out.flush();
         }
-        if ("json".equals(format)) {
-            out.println(reports.size() == 1 ? ReportJson.write(reports.get(0)) : ReportJson.write(reports));
+        if (json) {
+            Output.write(out, w -> output.writeAll(reports, w));
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private void checkOptions() {
-        if (!List.of("table", "json", "markdown").contains(format)) {
-            throw InputException.option("--format", "expected table, json or markdown, got '" + format + "'");
-        }
-        if (batchSizes != null) {
-            try {
-                EmbeddingWorkload.checkBatchSizes(batchSizes);
-            } catch (IllegalArgumentException e) {
-                throw InputException.option("--batch-sizes", e.getMessage());
-            }
-        }
-        if (repetitions != null && repetitions < 1) {
-            throw InputException.option("--repetitions", "must be >= 1, got " + repetitions);
-        }
-        if (threads < 0) {
-            throw InputException.option("--threads", "must be >= 0 (0 = all cores), got " + threads);
-        }
-        if (!(utilisation > 0 && utilisation <= 1)) {
-            throw InputException.option("--utilisation", "must be in (0, 1], got " + utilisation);
-        }
-        if (sampleIntervalMillis < 1) {
-            throw InputException.option("--sample-interval-ms", "must be >= 1, got " + sampleIntervalMillis);
-        }
-        if (!device.matches("cpu|cuda(:\\d+)?")) {
-            throw InputException.option("--device", "expected cpu, cuda or cuda:N, got '" + device + "'");
-        }
-        if (!List.of("all", "extended", "basic", "none").contains(optimizationLevel)) {
-            throw InputException.option("--optimization-level", "expected all, extended, basic or none, got '" + optimizationLevel + "'");
-        }
     }
 }

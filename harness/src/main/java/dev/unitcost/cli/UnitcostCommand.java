@@ -45,8 +45,8 @@ public final class UnitcostCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof InputException) {
-            err.println("unitcost: " + e.getMessage());
+        if (e instanceof InputException input) {
+            err.println("unitcost: " + (input.setting() != null ? flag(input.setting()) + ": " + input.expectation() : e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         err.println("unitcost: error: " + e);
@@ -56,6 +56,17 @@ public final class UnitcostCommand implements Runnable {
             err.println("(run with -Dunitcost.debug=true for the stack trace)");
         }
         return ExitCodes.ERROR;
+    }
+
+    /**
+     * The flag that sets a setting: its record component name in kebab case ({@code batchSizes}
+     * becomes {@code --batch-sizes}). Every option is named so; a positional keeps its label.
+     */
+    static String flag(String setting) {
+        if (setting.equals(setting.toUpperCase(java.util.Locale.ROOT))) {
+            return setting; // a positional parameter's label (REPORT, FILE)
+        }
+        return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static int handleParameter(CommandLine.ParameterException e, String[] args) {

@@ -1,7 +1,13 @@
 package dev.unitcost.compare;
 
 import dev.unitcost.metrics.Spread;
+import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.result.Comparison;
+import dev.unitcost.result.EmbeddingResult;
 import dev.unitcost.result.GenerationPoint;
+import dev.unitcost.result.GenerationResult;
+import dev.unitcost.result.MetricComparison;
+import dev.unitcost.result.TaskResult;
 import dev.unitcost.result.GenerationRepetition;
 import dev.unitcost.result.PointResult;
 import dev.unitcost.result.RepetitionResult;
@@ -27,25 +33,6 @@ import org.apache.commons.math3.stat.inference.TTest;
  */
 public final class ReportComparison {
 
-    /**
-     * The outcome.
-     *
-     * @param metrics every figure compared
-     * @param notes what was not compared, and why
-     */
-    public record Result(String baselineRunId, String candidateRunId, double threshold, double alpha, List<MetricComparison> metrics,
-            List<String> notes) {
-
-        public Result {
-            metrics = List.copyOf(metrics);
-            notes = List.copyOf(notes);
-        }
-
-        public boolean regressed() {
-            return metrics.stream().anyMatch(m -> m.verdict() == MetricComparison.Verdict.REGRESSED);
-        }
-    }
-
     private final double threshold;
     private final double alpha;
     private final List<MetricComparison> metrics = new ArrayList<>();
@@ -67,31 +54,41 @@ public final class ReportComparison {
      * @param alpha significance level of the t-test
      * @throws IllegalArgumentException when the reports measured different tasks
      */
-    public static Result compare(RunReport baseline, RunReport candidate, double threshold, double alpha) {
-        if (!baseline.task().equals(candidate.task())) {
-            throw new IllegalArgumentException("baseline is a " + baseline.task() + " run, candidate a " + candidate.task() + " run");
+    public static Comparison compare(RunReport baseline, RunReport candidate, double threshold, double alpha) {
+        if (!baseline.result().kind().equals(candidate.result().kind())) {
+            throw new IllegalArgumentException("baseline is a " + baseline.result().kind() + " run, candidate a "
+                    + candidate.result().kind() + " run");
         }
         ReportComparison c = new ReportComparison(threshold, alpha);
-        if (!Objects.equals(baseline.model().name(), candidate.model().name())) {
-            c.notes.add("different models: " + baseline.model().name() + " vs " + candidate.model().name());
+        String baseModel = baseline.header().model().name();
+        String candModel = candidate.header().model().name();
+        if (!Objects.equals(baseModel, candModel)) {
+            c.notes.add("different models: " + baseModel + " vs " + candModel);
         }
-        if ("embedding".equals(baseline.task())) {
-            c.embedding(baseline, candidate);
-        } else {
-            c.generation(baseline, candidate);
-        }
+        boolean samePricing = c.samePricing(baseline.cost(), candidate.cost());
+        PriceSheet baseCost = samePricing ? baseline.cost() : null;
+        baseline.result().match(new TaskResult.Cases<Void>() {
+            @Override
+            public Void embedding(EmbeddingResult e) {
+                c.embedding(e, (EmbeddingResult) candidate.result(), baseCost, candidate.cost());
+                return null;
+            }
+
+            @Override
+            public Void generation(GenerationResult g) {
+                c.generation(g, (GenerationResult) candidate.result(), baseCost, candidate.cost());
+                return null;
+            }
+        });
         c.energy(baseline, candidate);
         if (c.metrics.isEmpty()) {
             c.notes.add("no sweep point is in both reports: nothing compared");
         }
-        return new Result(baseline.runId(), candidate.runId(), threshold, alpha, c.metrics, c.notes);
+        return new Comparison(baseline.runId(), candidate.runId(), threshold, alpha, c.metrics, c.notes);
     }
 
-    private void embedding(RunReport base, RunReport cand) {
-        boolean samePricing = base.cost() != null && cand.cost() != null
-                ? samePricing(base.cost().hardwareProfile(), base.cost().hardwareAsOf(), base.cost().usdPerHour(), base.cost().utilisation(),
-                        cand.cost().hardwareProfile(), cand.cost().hardwareAsOf(), cand.cost().usdPerHour(), cand.cost().utilisation())
-                : unpriced();
+    /** @param baseCost null when prices are not compared */
+    private void embedding(EmbeddingResult base, EmbeddingResult cand, PriceSheet baseCost, PriceSheet candCost) {
         for (PointResult b : base.points()) {
             PointResult c = cand.points().stream().filter(p -> p.batchSize() == b.batchSize() && p.sequenceLength() == b.sequenceLength())
                     .findFirst().orElse(null);
@@ -103,26 +100,14 @@ public final class ReportComparison {
             Double p = repeated(point, "tokensPerSecond", true, b.repetitions(), c.repetitions(), RepetitionResult::tokensPerSecond);
             // a tail percentile can move while the median holds: judged by the threshold alone
             single(point, "batchLatencyP99Nanos", false, b.batchLatency().p99Nanos(), c.batchLatency().p99Nanos(), null);
-            if (samePricing) {
-                var bc = base.cost().points().stream().filter(x -> x.batchSize() == b.batchSize()).findFirst();
-                var cc = cand.cost().points().stream().filter(x -> x.batchSize() == b.batchSize()).findFirst();
-                if (bc.isPresent() && cc.isPresent()) {
-                    single(point, "usdPerMillionTokens", false, bc.get().usdPerMillionTokens().doubleValue(),
-                            cc.get().usdPerMillionTokens().doubleValue(), p);
-                }
-            }
+            price(point, "usdPerMillionTokens", baseCost, candCost, b.batchSize(), b.sequenceLength(), null, p);
         }
     }
 
-    private void generation(RunReport base, RunReport cand) {
-        var bg = base.generationCost();
-        var cg = cand.generationCost();
-        boolean samePricing = bg != null && cg != null
-                ? samePricing(bg.hardwareProfile(), bg.hardwareAsOf(), bg.usdPerHour(), bg.utilisation(),
-                        cg.hardwareProfile(), cg.hardwareAsOf(), cg.usdPerHour(), cg.utilisation())
-                : unpriced();
-        for (GenerationPoint b : base.generationPoints()) {
-            GenerationPoint c = cand.generationPoints().stream().filter(p -> p.batchSize() == b.batchSize()
+    /** @param baseCost null when prices are not compared */
+    private void generation(GenerationResult base, GenerationResult cand, PriceSheet baseCost, PriceSheet candCost) {
+        for (GenerationPoint b : base.points()) {
+            GenerationPoint c = cand.points().stream().filter(p -> p.batchSize() == b.batchSize()
                     && p.inputLength() == b.inputLength() && p.outputLength() == b.outputLength()).findFirst().orElse(null);
             String point = String.format(Locale.ROOT, "batch %d, %d in, %d out", b.batchSize(), b.inputLength(), b.outputLength());
             if (c == null || !b.ok() || !c.ok()) {
@@ -140,29 +125,42 @@ public final class ReportComparison {
             single(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), prefillP);
             // the blended price moves with both throughputs: it is as certain as the less certain of them
             Double priceP = prefillP == null || decodeP == null ? (prefillP == null ? decodeP : prefillP) : Math.max(prefillP, decodeP);
-            if (samePricing) {
-                var bc = base.generationCost().points().stream().filter(p -> same(p, b)).findFirst();
-                var cc = cand.generationCost().points().stream().filter(p -> same(p, b)).findFirst();
-                if (bc.isPresent() && cc.isPresent()) {
-                    single(point, "usdPerMillionBlended", false, bc.get().usdPerMillionBlended().doubleValue(),
-                            cc.get().usdPerMillionBlended().doubleValue(), priceP);
-                }
-            }
+            price(point, "usdPerMillionBlended", baseCost, candCost, b.batchSize(), b.inputLength(), b.outputLength(), priceP);
         }
     }
 
-    private static boolean same(dev.unitcost.result.GenerationCostSection.PointCost p, GenerationPoint g) {
-        return p.batchSize() == g.batchSize() && p.inputLength() == g.inputLength() && p.outputLength() == g.outputLength();
+    /** The blended price of one point in both sheets, when both priced it; {@code baseCost} null when prices are not compared. */
+    private void price(String point, String metric, PriceSheet baseCost, PriceSheet candCost, int batch, int in, Integer out,
+            Double sourceP) {
+        if (baseCost == null) {
+            return;
+        }
+        var bc = baseCost.points().stream().filter(x -> same(x, batch, in, out)).findFirst();
+        var cc = candCost.points().stream().filter(x -> same(x, batch, in, out)).findFirst();
+        if (bc.isPresent() && cc.isPresent()) {
+            single(point, metric, false, bc.get().usdPerMillionBlended().doubleValue(), cc.get().usdPerMillionBlended().doubleValue(),
+                    sourceP);
+        }
     }
 
-    private boolean unpriced() {
-        notes.add("costs not compared: a report is not priced");
-        return false;
+    private static boolean same(PriceSheet.PointPrice p, int batch, int in, Integer out) {
+        return p.batchSize() == batch && p.inputLength() == in && Objects.equals(p.outputLength(), out);
     }
 
     /** Prices compare only when the hourly cost behind them is the same: same profile, same date, same price, same duty cycle. */
-    private boolean samePricing(String baseProfile, java.time.LocalDate baseAsOf, java.math.BigDecimal baseUsdPerHour, double baseUtilisation,
-            String candProfile, java.time.LocalDate candAsOf, java.math.BigDecimal candUsdPerHour, double candUtilisation) {
+    private boolean samePricing(PriceSheet base, PriceSheet cand) {
+        if (base == null || cand == null) {
+            notes.add("costs not compared: a report is not priced");
+            return false;
+        }
+        String baseProfile = base.hardware().name();
+        String candProfile = cand.hardware().name();
+        var baseAsOf = base.hardware().asOf();
+        var candAsOf = cand.hardware().asOf();
+        var baseUsdPerHour = base.usdPerHour();
+        var candUsdPerHour = cand.usdPerHour();
+        double baseUtilisation = base.utilisation();
+        double candUtilisation = cand.utilisation();
         if (!baseProfile.equals(candProfile) || !baseAsOf.equals(candAsOf) || baseUsdPerHour.compareTo(candUsdPerHour) != 0
                 || baseUtilisation != candUtilisation) {
             notes.add(String.format(Locale.ROOT, "costs not compared: priced at %s (asOf %s) USD %s/h, utilisation %s, and %s (asOf %s) "
@@ -174,8 +172,8 @@ public final class ReportComparison {
     }
 
     private void energy(RunReport base, RunReport cand) {
-        var b = base.energy();
-        var c = cand.energy();
+        var b = base.header().energy();
+        var c = cand.header().energy();
         if (b == null || c == null || b.joulesPerToken().isEmpty() || c.joulesPerToken().isEmpty()) {
             notes.add("energy not compared: a report has no joules per token");
             return;
@@ -196,9 +194,23 @@ public final class ReportComparison {
 
     private static java.util.Set<String> pointKeys(RunReport r) {
         java.util.Set<String> keys = new java.util.TreeSet<>();
-        r.points().forEach(p -> keys.add(p.batchSize() + "x" + p.sequenceLength()));
-        r.generationPoints().forEach(p -> keys.add(p.batchSize() + "/" + p.inputLength() + "/" + p.outputLength()));
+        keys.addAll(keysOf(r));
         return keys;
+    }
+
+    /** Every point of a report, ok or not, by its coordinates. */
+    private static List<String> keysOf(RunReport r) {
+        return r.result().match(new TaskResult.Cases<List<String>>() {
+            @Override
+            public List<String> embedding(EmbeddingResult e) {
+                return e.points().stream().map(p -> p.batchSize() + "x" + p.sequenceLength()).toList();
+            }
+
+            @Override
+            public List<String> generation(GenerationResult g) {
+                return g.points().stream().map(p -> p.batchSize() + "/" + p.inputLength() + "/" + p.outputLength()).toList();
+            }
+        });
     }
 
     /** Compares a figure measured in every repetition; returns its p-value (null when untestable). */

@@ -32,7 +32,7 @@ public final class ModelResolver {
         }
         boolean looksLikePath = nameOrPath.contains("/") || nameOrPath.contains("\\") || nameOrPath.endsWith(".onnx");
         if (looksLikePath && !Files.exists(path)) {
-            throw InputException.option("--model", nameOrPath + ": no such file or directory");
+            throw InputException.setting("model", nameOrPath + ": no such file or directory");
         }
         Path manifestFile = ConfigFiles.resolveNamed(modelsDir, nameOrPath, "model");
         ModelManifest manifest = ConfigFiles.read(manifestFile, ModelManifest.class);

@@ -39,7 +39,7 @@ public interface Engine {
      */
     default void checkOptions(EngineOptions options) {
         if (!"cpu".equals(options.device())) {
-            throw dev.unitcost.InputException.option("--device", name() + " runs on the CPU only");
+            throw dev.unitcost.InputException.setting("device", name() + " runs on the CPU only");
         }
     }
 
@@ -48,6 +48,6 @@ public interface Engine {
      * {@link dev.unitcost.InputException} naming the engine that can.
      */
     default GenerationSession openDecoder(dev.unitcost.model.DecoderModel model, EngineOptions options) {
-        throw dev.unitcost.InputException.option("--engine", name() + " runs encoder models only; decoder LLMs run with --engine ort");
+        throw dev.unitcost.InputException.setting("engine", name() + " runs encoder models only; decoder LLMs run with the ort engine");
     }
 }

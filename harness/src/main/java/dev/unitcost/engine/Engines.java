@@ -25,12 +25,12 @@ public final class Engines {
         for (Engine e : all()) {
             if (e.name().equals(name)) {
                 if (!e.isAvailable()) {
-                    throw InputException.option("--engine", name + " is not available here: " + e.unavailableReason());
+                    throw InputException.setting("engine", name + " is not available here: " + e.unavailableReason());
                 }
                 return e;
             }
         }
-        throw InputException.option("--engine", "unknown engine '" + name + "'; known: "
+        throw InputException.setting("engine", "unknown engine '" + name + "'; known: "
                 + all().stream().map(Engine::name).toList());
     }
 }

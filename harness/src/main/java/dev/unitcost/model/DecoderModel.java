@@ -106,7 +106,7 @@ public record DecoderModel(
             }
         }
         if (quantization != null && !FILES.containsKey(quantization)) {
-            throw InputException.option("--quant", "expected one of " + FILES.keySet() + ", got '" + quantization + "'");
+            throw InputException.setting("quant", "expected one of " + FILES.keySet() + ", got '" + quantization + "'");
         }
         if (onnx == null) {
             throw new InputException(onnxDir + ": no " + quantization + " model (looked for " + FILES.get(quantization) + "; present: "

@@ -44,10 +44,12 @@ public final class JsonResultStore implements ResultStore {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            Double best = report.points().stream().filter(PointResult::ok)
-                    .map(p -> p.tokensPerSecond().median()).max(Double::compare).orElse(null);
-            HistoryEntry entry = new HistoryEntry(report.runId(), report.startedAt().toString(), report.task(),
-                    report.model().name(), report.config().engine(), report.config().hardwareProfile(),
+            var points = report.result().pricePoints(report.runId());
+            Double best = points.isEmpty() ? null : bestRate(points.get(dev.unitcost.cost.Pricing.bestIndex(points)));
+            RunHeader h = report.header();
+            HistoryEntry entry = new HistoryEntry(report.runId(), h.startedAt().toString(), report.result().kind(),
+                    h.model().name(), h.config().engine(),
+                    report.cost() != null ? report.cost().hardware().name() : h.config().hardwareProfile(),
                     target.getFileName().toString(), best);
             String line = ReportJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(entry) + "\n";
@@ -63,12 +65,7 @@ public final class JsonResultStore implements ResultStore {
         boolean isPath = runIdOrPath.endsWith(".json") || runIdOrPath.contains("/") || runIdOrPath.contains(java.io.File.separator);
         Path file = isPath ? Path.of(runIdOrPath) : dir.resolve(runIdOrPath + ".json");
         try {
-            RunReport report = ReportJson.mapper().readValue(Files.readAllBytes(file), RunReport.class);
-            if (report.schemaVersion() > RunReport.SCHEMA_VERSION) {
-                throw new InputException(file + ": schemaVersion " + report.schemaVersion()
-                        + " is newer than this build reads (" + RunReport.SCHEMA_VERSION + ")");
-            }
-            return report;
+            return LegacyReports.read(ReportJson.mapper().readTree(Files.readAllBytes(file)), file.toString());
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such report");
         } catch (JsonProcessingException e) {
@@ -76,6 +73,12 @@ public final class JsonResultStore implements ResultStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the history index keeps of a point: its decode rate when it generates, else its input rate. */
+    private static double bestRate(dev.unitcost.cost.PricePoint p) {
+        var out = p.throughput().outputTokensPerSecond();
+        return out.isPresent() ? out.getAsDouble() : p.throughput().inputTokensPerSecond();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.unitcost.workload.EmbeddingWorkload;
 import dev.unitcost.workload.PackedBatches;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Runs an embedding workload's batch-size sweep: for each point, warmup batches (discarded),
@@ -23,8 +24,12 @@ public final class EmbeddingSweep {
     private final PackedBatches batches;
     private final EmbeddingWorkload workload;
     private final ProgressListener progress;
+    private final LongSupplier nanoTime;
 
-    public EmbeddingSweep(ModelSession session, PackedBatches batches, EmbeddingWorkload workload, ProgressListener progress) {
+    /** @param nanoTime the monotonic clock batches are timed with ({@link System#nanoTime()} in real runs) */
+    public EmbeddingSweep(ModelSession session, PackedBatches batches, EmbeddingWorkload workload, ProgressListener progress,
+            LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.session = session;
         this.batches = batches;
         this.workload = workload;
@@ -66,13 +71,13 @@ public final class EmbeddingSweep {
             long iterations = 0;
             long tokens = 0;
             long engineNanos = 0;
-            long start = System.nanoTime();
+            long start = nanoTime.getAsLong();
             long now = start;
             while (iterations < workload.minIterationsPerRepetition() || now - start < minNanos) {
                 TokenBatch batch = pool.get((int) (iterations % pool.size()));
-                long t0 = System.nanoTime();
+                long t0 = nanoTime.getAsLong();
                 EncodeResult out = session.encode(batch);
-                now = System.nanoTime();
+                now = nanoTime.getAsLong();
                 latency.recordNanos(now - t0);
                 engineNanos += out.engineNanos();
                 tokens += batch.realTokens();

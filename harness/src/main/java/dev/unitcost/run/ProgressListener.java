@@ -18,5 +18,8 @@ public interface ProgressListener {
     /** A point could not run. */
     default void pointFailed(int batchSize, String reason) {}
 
+    /** Work before measuring (writing a shape twin, say) advanced to {@code done} of {@code total} units. */
+    default void preparing(String what, long done, long total) {}
+
     ProgressListener NONE = new ProgressListener() {};
 }

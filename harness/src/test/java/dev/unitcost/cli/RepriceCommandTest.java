@@ -34,9 +34,9 @@ class RepriceCommandTest {
         RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
         assertNull(ReportJson.mapper().readValue(before, RunReport.class).cost());
         assertEquals(before, Files.readString(stored), "the stored report is left as it was");
-        // 2.99 / (10,000 × 3600) × 1e6 = 0.0830556 → 0.083056 (the run pricing's 6 decimals)
-        assertEquals(new BigDecimal("0.083056"), r.cost().points().get(0).usdPerMillionTokens());
-        assertEquals("runpod-h100-sxm", r.cost().hardwareProfile());
+        // 2.99 / (10,000 × 3600) × 1e6 = 0.08305556 → 0.0830556 (6 significant digits)
+        assertEquals(new BigDecimal("0.0830556"), r.cost().points().get(0).usdPerMillionInput());
+        assertEquals("runpod-h100-sxm", r.cost().hardware().name());
         Set<String> apis = r.cost().apis().stream().map(a -> a.model()).collect(Collectors.toSet());
         assertTrue(apis.containsAll(Set.of("text-embedding-3-small", "voyage-3.5", "embed-v4.0", "BAAI/bge-base-en-v1.5")), apis.toString());
         assertEquals(r, ReportJson.mapper().readValue(Files.readString(out), RunReport.class));
@@ -45,13 +45,14 @@ class RepriceCommandTest {
         CliRunner.Outcome again = CostCli.run("reprice", out.toString(), "--project-dir", "..", "--hardware", "aws-m6i-large",
                 "--utilisation", "0.5");
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("repriced: was runpod-h100-sxm (asOf 2026-11-23) USD 2.99/h, best USD 0.083056 per 1M"
-                + " tokens; now: aws-m6i-large (asOf 2026-11-23) USD 0.096/h, best USD 0.005333 per 1M tokens"), again.out());
-        // break-even on the whole machine: 0.096 × 720 = 69.12 a month ; at bge-base's 0.008 per 1M: 69.12 / 0.008 × 1e6
-        // = 8,640,000,000 tokens ; at u = 1 self costs 0.0026667 per 1M → wins above 0.0026667 / 0.008 = 33.33 % busy
-        String bge = again.out().lines().filter(l -> l.startsWith("BAAI/bge-base-en-v1.5")).findFirst().orElseThrow();
-        assertTrue(bge.contains("33.33% busy") && bge.contains("8,640,000,000"), bge);
-        assertTrue(again.out().contains("USD 69.12 per 720-h month"), again.out());
+        // 0.096 / (10,000 × 3600 × 0.5) × 1e6 = 0.00533333
+        assertTrue(again.out().contains("repriced: was runpod-h100-sxm (asOf 2026-11-23) USD 2.99/h per device, best USD 0.0830556 per"
+                + " 1M tokens (blended 3:1); now: aws-m6i-large (asOf 2026-11-23) USD 0.096/h per device, best USD 0.00533333 per 1M"
+                + " tokens (blended 3:1)"), again.out());
+        // break-even on one device: 0.096 × 720 = 69.12 a month ; at bge-base's 0.008 per 1M: 69.12 / 0.008 × 1e6
+        // = 8,640,000,000 tokens a month
+        String bge = again.out().lines().filter(l -> l.contains("BAAI/bge-base-en-v1.5")).findFirst().orElseThrow();
+        assertTrue(bge.contains("8,640,000,000"), bge);
     }
 
     @Test
@@ -64,14 +65,15 @@ class RepriceCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
         // 16,000 prompt tokens/s and 800 decoded tokens/s at USD 2.99/h: 0.0519 and 1.0382 per 1M
-        assertEquals(new BigDecimal("0.0519"), r.generationCost().points().get(0).usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
-        assertEquals(new BigDecimal("1.0382"), r.generationCost().points().get(0).usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
-        assertTrue(r.generationCost().apis().stream().anyMatch(a -> a.model().equals("claude-sonnet-4-6")));
-        assertTrue(r.generationCost().apis().stream().noneMatch(a -> a.model().equals("voyage-3.5")));
+        assertEquals(new BigDecimal("0.0519"), r.cost().points().get(0).usdPerMillionInput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("1.0382"), r.cost().points().get(0).usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
+        assertTrue(r.cost().apis().stream().anyMatch(a -> a.model().equals("claude-sonnet-4-6")));
+        assertTrue(r.cost().apis().stream().noneMatch(a -> a.model().equals("voyage-3.5")));
         CliRunner.Outcome text = CostCli.run("reprice", stored.toString(), "--project-dir", "..", "--hardware", "runpod-h100-sxm");
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().contains("repriced (the stored report had no generation cost section); now: runpod-h100-sxm"
-                + " (asOf 2026-11-23) USD 2.99/h per device, best USD 0.1424 per 1M tokens (blended)"), text.out());
+        // 3:1 at the best point: (3 × 0.0519097 + 1.0381944) / 4 = 0.298481
+        assertTrue(text.out().contains("repriced (the stored report had no cost section); now: runpod-h100-sxm"
+                + " (asOf 2026-11-23) USD 2.99/h per device, best USD 0.298481 per 1M tokens (blended 3:1)"), text.out());
     }
 
     @Test
@@ -82,6 +84,6 @@ class RepriceCommandTest {
                 "unknown hardware profile 'rent-299'");
         CostBadInputTest.fails(new String[] {"reprice", tmp.resolve("none.json").toString(), "--project-dir", ".."},
                 "no such report");
-        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--format", "pdf"}, "--format: expected table or json or markdown");
+        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--format", "pdf"}, "--format: expected one of table, markdown, json, got 'pdf'");
     }
 }

@@ -40,30 +40,31 @@ class RunCommandTest {
         assertEquals(1, store.history().size());
         RunReport report = store.load(store.history().get(0).runId());
         assertEquals(RunReport.SCHEMA_VERSION, report.schemaVersion());
-        assertEquals(2, report.points().size());
-        report.points().forEach(p -> {
+        var points = dev.unitcost.result.RunReports.embedding(report).points();
+        assertEquals(2, points.size());
+        points.forEach(p -> {
             assertEquals("ok", p.status());
             assertEquals(3, p.repetitions().size());
             p.repetitions().forEach(r -> assertEquals(r.sequences() * 32, r.tokens(), "packed: every token is real"));
         });
-        assertEquals("afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", report.provenance().modelSha256());
-        assertEquals("real", report.model().kind());
+        assertEquals("afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", report.header().provenance().modelSha256());
+        assertEquals("real", report.header().model().kind());
         assertTrue(report.cost().apis().size() == 2, "both embedding models priced");
-        assertTrue(report.telemetry().get(0).sampleCount() >= 2);
-        assertTrue(report.telemetry().get(0).series().containsKey("processCpuNanos"));
+        assertTrue(report.header().telemetry().get(0).sampleCount() >= 2);
+        assertTrue(report.header().telemetry().get(0).series().containsKey("processCpuNanos"));
     }
 
     @Test
     void stdoutIsTheStoredReport() throws Exception {
         JsonNode printed = ReportJson.mapper().readTree(outcome.out());
-        Path stored = results.resolve(printed.get("runId").asText() + ".json");
+        Path stored = results.resolve(printed.get("header").get("runId").asText() + ".json");
         assertEquals(ReportJson.mapper().readTree(Files.readString(stored)), printed);
     }
 
     /** The schema (every field path) is sealed: a change must update the golden file and bump schemaVersion. */
     @Test
     void reportSchemaMatchesTheGoldenFile() throws Exception {
-        dev.unitcost.result.SchemaPaths.assertMatchesGolden(outcome.out(), "embedding-report-v1.paths");
+        dev.unitcost.result.SchemaPaths.assertMatchesGolden(outcome.out(), "embedding-report-v2.paths");
     }
 
     @Test
@@ -74,7 +75,7 @@ class RunCommandTest {
         assertEquals(0, table.exitCode(), table.err());
         assertTrue(table.out().contains("tokens/s (median)"), table.out());
         assertTrue(table.out().contains("embed-small"), table.out());
-        assertTrue(table.out().contains("test-rented at USD 2.99/h"), table.out());
+        assertTrue(table.out().contains("hardware: USD 2.99/h per device at utilisation 100.0%: test-rented"), table.out());
         assertEquals("", table.err(), "--quiet prints no progress");
     }
 }

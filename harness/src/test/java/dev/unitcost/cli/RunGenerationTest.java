@@ -49,10 +49,10 @@ class RunGenerationTest {
         assertEquals(0, o.exitCode(), o.err());
         JsonResultStore store = new JsonResultStore(results);
         RunReport report = store.load(store.history().get(0).runId());
-        assertEquals("generation", report.task());
-        assertEquals("twin", report.model().kind());
-        assertEquals(4, report.generationPoints().size(), "2 batch sizes x 1 input length x 2 output lengths");
-        for (GenerationPoint p : report.generationPoints()) {
+        assertEquals("generation", report.result().kind());
+        assertEquals("twin", report.header().model().kind());
+        assertEquals(4, dev.unitcost.result.RunReports.generation(report).points().size(), "2 batch sizes x 1 input length x 2 output lengths");
+        for (GenerationPoint p : dev.unitcost.result.RunReports.generation(report).points()) {
             assertEquals("ok", p.status());
             assertEquals(3, p.repetitions().size());
             p.repetitions().forEach(r -> {
@@ -68,7 +68,7 @@ class RunGenerationTest {
                 assertNotNull(p.decodeMbu());
             }
         }
-        assertTrue(report.decoder().kvBytesPerToken() == 2L * 2 * 2 * 16 * 4, "2 x layers x kvHeads x headDim x fp32");
+        assertTrue(dev.unitcost.result.RunReports.generation(report).decoder().kvBytesPerToken() == 2L * 2 * 2 * 16 * 4, "2 x layers x kvHeads x headDim x fp32");
         assertTrue(o.out().contains("shape twin"), o.out());
         assertTrue(o.out().contains("TTFT p50 ms"), o.out());
     }
@@ -79,7 +79,7 @@ class RunGenerationTest {
         CliRunner.Outcome o = run(results, "--model", decoder.toString(), "--workload", "tiny-gen", "--batch-sizes", "2",
                 "--repetitions", "1", "--format", "json");
         assertEquals(0, o.exitCode(), o.err());
-        dev.unitcost.result.SchemaPaths.assertMatchesGolden(o.out(), "generation-report-v1.paths");
+        dev.unitcost.result.SchemaPaths.assertMatchesGolden(o.out(), "generation-report-v2.paths");
     }
 
     private void assertBadInput(CliRunner.Outcome o, Path results, String... fragments) throws Exception {

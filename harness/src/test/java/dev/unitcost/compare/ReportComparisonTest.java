@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitcost.cli.CliRunner;
+import dev.unitcost.result.Comparison;
 import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.MetricComparison;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.result.RunReports;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportComparisonTest {
 
-    static MetricComparison throughput(ReportComparison.Result r) {
+    static MetricComparison throughput(Comparison r) {
         return r.metrics().stream().filter(m -> m.metric().equals("tokensPerSecond")).findFirst().orElseThrow();
     }
 
@@ -23,7 +25,7 @@ class ReportComparisonTest {
     void aClearDropIsARegression() {
         RunReport base = RunReports.withThroughputs("base", 8, 1000, 1010, 990);
         RunReport cand = RunReports.withThroughputs("cand", 8, 800, 810, 790);
-        ReportComparison.Result r = ReportComparison.compare(base, cand, 0.05, 0.05);
+        Comparison r = ReportComparison.compare(base, cand, 0.05, 0.05);
         MetricComparison m = throughput(r);
         assertEquals(-0.2, m.changeFraction(), 1e-9); // medians 1000 -> 800
         assertEquals(new TTest().tTest(new double[] {1000, 1010, 990}, new double[] {800, 810, 790}), m.pValue(), 1e-12);
@@ -34,7 +36,7 @@ class ReportComparisonTest {
 
     @Test
     void aSmallChangeIsUnchanged() {
-        ReportComparison.Result r = ReportComparison.compare(RunReports.withThroughputs("b", 8, 1000, 1010, 990),
+        Comparison r = ReportComparison.compare(RunReports.withThroughputs("b", 8, 1000, 1010, 990),
                 RunReports.withThroughputs("c", 8, 980, 990, 970), 0.05, 0.05);
         assertEquals(MetricComparison.Verdict.UNCHANGED, throughput(r).verdict()); // -2%
         assertFalse(r.regressed());
@@ -42,7 +44,7 @@ class ReportComparisonTest {
 
     @Test
     void aDropHiddenInNoiseIsNotSignificant() {
-        ReportComparison.Result r = ReportComparison.compare(RunReports.withThroughputs("b", 8, 1000, 600, 1400),
+        Comparison r = ReportComparison.compare(RunReports.withThroughputs("b", 8, 1000, 600, 1400),
                 RunReports.withThroughputs("c", 8, 900, 500, 1300), 0.05, 0.05);
         MetricComparison m = throughput(r);
         assertEquals(-0.1, m.changeFraction(), 1e-9);
@@ -55,7 +57,7 @@ class ReportComparisonTest {
     void aTailLatencyRegressionFailsEvenWhenThroughputHolds() {
         RunReport base = RunReports.withThroughputs("b", 8, 1000, 1010, 990);
         RunReport slowTail = withP99(RunReports.withThroughputs("c", 8, 1000, 1010, 990), 2);
-        ReportComparison.Result r = ReportComparison.compare(base, slowTail, 0.05, 0.05);
+        Comparison r = ReportComparison.compare(base, slowTail, 0.05, 0.05);
         MetricComparison p99 = r.metrics().stream().filter(m -> m.metric().equals("batchLatencyP99Nanos")).findFirst().orElseThrow();
         assertEquals(MetricComparison.Verdict.REGRESSED, p99.verdict());
         assertEquals(MetricComparison.Verdict.UNCHANGED, throughput(r).verdict());
@@ -64,13 +66,12 @@ class ReportComparisonTest {
 
     /** The same report with its point's batch latencies {@code factor} times slower. */
     static RunReport withP99(RunReport r, int factor) {
-        var p = r.points().get(0);
+        var p = RunReports.embedding(r).points().get(0);
         var recorder = new dev.unitcost.metrics.LatencyRecorder();
         recorder.recordNanos(p.batchLatency().p99Nanos() * factor);
         var point = new dev.unitcost.result.PointResult(p.batchSize(), p.sequenceLength(), p.warmupIterations(), p.repetitions(),
                 recorder.summary(), p.status());
-        return new RunReport(r.schemaVersion(), r.runId(), r.task(), r.startedAt(), r.finishedAt(), r.config(), r.provenance(), r.model(),
-                r.metricDefinitions(), java.util.List.of(point), java.util.List.of(), null, java.util.List.of(), null, null, null);
+        return r.withResult(new dev.unitcost.result.EmbeddingResult(java.util.List.of(point)));
     }
 
     @Test

@@ -34,10 +34,10 @@ class EmbeddingRunPricingTest {
         Path file = store.save(stored);
         RunReport loaded = store.load(file.toString());
 
-        var cost = EmbeddingRunPricing.price(loaded, H100_RENT, List.of(CARD), 1.0);
+        var cost = loaded.priced(H100_RENT, List.of(CARD), 1.0, null).cost();
         // 2.99 / (1000 * 3600) * 1e6 = 0.830555...
-        assertEquals(new BigDecimal("0.8306"), cost.points().get(0).usdPerMillionTokens().setScale(4, RoundingMode.HALF_EVEN));
-        assertEquals(new BigDecimal("0.830556"), cost.points().get(0).usdPerMillionTokens());
+        assertEquals(new BigDecimal("0.8306"), cost.points().get(0).usdPerMillionInput().setScale(4, RoundingMode.HALF_EVEN));
+        assertEquals(new BigDecimal("0.830556"), cost.points().get(0).usdPerMillionInput());
         assertEquals(1, cost.apis().size(), "only embedding models are compared");
         // 0.02 / 0.830556 = 0.02408
         assertEquals(new BigDecimal("0.02408"), cost.apis().get(0).ratio());
@@ -46,7 +46,7 @@ class EmbeddingRunPricingTest {
     @Test
     void halfUtilisationDoublesTheCost() {
         RunReport report = RunReports.withPoint(8, 5_000, 5_000_000_000L);
-        var cost = EmbeddingRunPricing.price(report, H100_RENT, List.of(CARD), 0.5);
-        assertEquals(new BigDecimal("1.6611"), cost.points().get(0).usdPerMillionTokens().setScale(4, RoundingMode.HALF_EVEN));
+        var cost = report.priced(H100_RENT, List.of(CARD), 0.5, null).cost();
+        assertEquals(new BigDecimal("1.6611"), cost.points().get(0).usdPerMillionInput().setScale(4, RoundingMode.HALF_EVEN));
     }
 }

@@ -7,6 +7,7 @@ import dev.unitcost.result.RunReports;
 import dev.unitcost.metrics.GenerationLatencies;
 import dev.unitcost.metrics.RequestTimings;
 import dev.unitcost.result.DecoderFacts;
+import dev.unitcost.result.GenerationResult;
 import dev.unitcost.result.RunConfig;
 import dev.unitcost.workload.GenerationWorkload;
 import java.util.List;
@@ -42,11 +43,10 @@ public final class GenerationReports {
         RunReport base = RunReports.withPoint(1, 1000, 1_000_000_000L);
         GenerationWorkload w = new GenerationWorkload("gen", "generation", "test", List.of(points[0].batchSize()),
                 List.of(points[0].inputLength()), List.of(points[0].outputLength()), 1, 3, "bundled:default", false, 7L);
-        RunConfig config = new RunConfig("twin", w, "runpod-h100-sxm", "ort", base.config().engineOptions(), 100);
+        RunConfig config = new RunConfig("twin", w, "runpod-h100-sxm", "ort", base.header().config().engineOptions(), 100);
         DecoderFacts decoder = new DecoderFacts(134_515_008L, Map.of("fp32", 538_060_032L), 538_060_032L, 424_804_352L, 92_160L, null, null);
-        return new RunReport(base.schemaVersion(), "20261123T000000Z-gen", "generation", base.startedAt(), base.finishedAt(),
-                config, base.provenance(), base.model(), RunReport.GENERATION_METRICS, List.of(), List.of(points), decoder,
-                List.of(), null, null, null);
+        return base.withHeader(base.header().withRunId("20261123T000000Z-gen").withConfig(config)
+                .withMetricDefinitions(GenerationResult.METRICS)).withResult(new GenerationResult(decoder, List.of(points)));
     }
 
     /**
@@ -61,8 +61,6 @@ public final class GenerationReports {
                 List.of(new PhaseEnergy("decode", 10_000_000_000L, joules, EnergyMethod.MEASURED, true)),
                 OptionalDouble.of(joules), EnergyMethod.MEASURED, OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), Map.of(), List.of());
-        return new RunReport(r.schemaVersion(), r.runId(), r.task(), r.startedAt(), r.finishedAt(), r.config(), r.provenance(),
-                r.model(), r.metricDefinitions(), r.points(), r.generationPoints(), r.decoder(), r.telemetry(), energy, r.cost(),
-                r.generationCost());
+        return r.withHeader(r.header().withEnergy(energy));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.unitcost.metrics.GenerationLatencies;
 import dev.unitcost.metrics.RequestTimings;
 import dev.unitcost.result.GenerationPoint;
+import dev.unitcost.result.GenerationResult;
 import dev.unitcost.result.GenerationRepetition;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.result.RunReports;
@@ -24,8 +25,7 @@ class GenerationRunPricingTest {
         l.record(new RequestTimings(0, new long[] {2_000_000_000L, 2_040_000_000L}));
         GenerationPoint p = new GenerationPoint(4, 1000, 100, 1, List.of(rep, rep, rep), l.summary(), null, "ok");
         RunReport base = RunReports.withPoint(1, 1000, 1_000_000_000L);
-        return new RunReport(base.schemaVersion(), base.runId(), "generation", base.startedAt(), base.finishedAt(), base.config(),
-                base.provenance(), base.model(), RunReport.GENERATION_METRICS, List.of(), List.of(p), null, List.of(), null, null, null);
+        return base.withResult(new GenerationResult(null, List.of(p)));
     }
 
     @Test
@@ -33,7 +33,7 @@ class GenerationRunPricingTest {
         var card = new RateCard("testco", "test", java.time.LocalDate.of(2026, 7, 24), List.of(
                 new RateCard.ApiPrice("chat-big", "chat", new BigDecimal("3"), new BigDecimal("15"), null, null, null, null),
                 new RateCard.ApiPrice("embed", "embedding", new BigDecimal("0.02"), null, null, null, null, null)));
-        var cost = GenerationRunPricing.price(report(), EmbeddingRunPricingTest.H100_RENT, List.of(card), 1.0);
+        var cost = report().priced(EmbeddingRunPricingTest.H100_RENT, List.of(card), 1.0, null).cost();
         var p = cost.points().get(0);
         // prefill 2,000 tok/s: 2.99 / (2000 x 3600) x 1e6 = 0.41528
         assertEquals(new BigDecimal("0.415278"), p.usdPerMillionInput());
@@ -58,10 +58,9 @@ class GenerationRunPricingTest {
         GenerationLatencies l = new GenerationLatencies();
         l.record(new RequestTimings(0, new long[] {100_000_000L}));
         RunReport base = report();
-        RunReport one = new RunReport(base.schemaVersion(), base.runId(), "generation", base.startedAt(), base.finishedAt(), base.config(),
-                base.provenance(), base.model(), base.metricDefinitions(), List.of(),
-                List.of(new GenerationPoint(1, 100, 1, 0, List.of(rep), l.summary(), null, "ok")), null, List.of(), null, null, null);
-        var cost = GenerationRunPricing.price(one, EmbeddingRunPricingTest.H100_RENT, List.of(), 1.0);
+        RunReport one = base.withResult(new GenerationResult(null,
+                List.of(new GenerationPoint(1, 100, 1, 0, List.of(rep), l.summary(), null, "ok"))));
+        var cost = one.priced(EmbeddingRunPricingTest.H100_RENT, List.of(), 1.0, null).cost();
         assertNull(cost.points().get(0).usdPerMillionOutput());
     }
 }

@@ -15,14 +15,13 @@ class FailedPointReportTest {
     void anOutOfMemoryPointIsStoredAndReadBack(@TempDir Path dir) {
         RunReport ok = RunReports.withPoint(8, 5_000, 5_000_000_000L);
         PointResult failed = new PointResult(12000, 128, 3, List.of(), null, "out-of-memory");
-        RunReport report = new RunReport(ok.schemaVersion(), "with-oom", ok.task(), ok.startedAt(), ok.finishedAt(), ok.config(),
-                ok.provenance(), ok.model(), ok.metricDefinitions(), List.of(ok.points().get(0), failed), List.of(), null, List.of(),
-                null, null, null);
+        RunReport report = ok.withHeader(ok.header().withRunId("with-oom"))
+                .withResult(new EmbeddingResult(List.of(RunReports.embedding(ok).points().get(0), failed)));
         JsonResultStore store = new JsonResultStore(dir);
         RunReport back = store.load(store.save(report).toString());
-        assertEquals("out-of-memory", back.points().get(1).status());
-        assertNull(back.points().get(1).tokensPerSecond());
-        assertEquals(1000.0, back.points().get(0).tokensPerSecond().median(), 1e-9);
+        assertEquals("out-of-memory", RunReports.embedding(back).points().get(1).status());
+        assertNull(RunReports.embedding(back).points().get(1).tokensPerSecond());
+        assertEquals(1000.0, RunReports.embedding(back).points().get(0).tokensPerSecond().median(), 1e-9);
         assertEquals(1000.0, store.history().get(0).bestTokensPerSecond(), 1e-9);
     }
 }

@@ -19,10 +19,9 @@ public final class RunReports {
         for (double tps : tokensPerSecond) {
             reps.add(new RepetitionResult(10, 10L * batchSize, Math.round(tps), 1_000_000_000L, 900_000_000L));
         }
-        PointResult p = base.points().get(0);
+        PointResult p = ((EmbeddingResult) base.result()).points().get(0);
         PointResult point = new PointResult(batchSize, p.sequenceLength(), p.warmupIterations(), reps, p.batchLatency(), "ok");
-        return new RunReport(base.schemaVersion(), runId, base.task(), base.startedAt(), base.finishedAt(), base.config(),
-                base.provenance(), base.model(), base.metricDefinitions(), List.of(point), List.of(), null, List.of(), null, null, null);
+        return base.withHeader(base.header().withRunId(runId)).withResult(new EmbeddingResult(List.of(point)));
     }
 
     /** A report with one point: three identical repetitions of {@code tokens} in {@code nanos}. */
@@ -36,7 +35,18 @@ public final class RunReports {
         Provenance prov = new Provenance("cpu", 1, 2, 1L << 30, "os", "jvm", "0", "1.23.2", "0.36.0", "ab", "real", null, "host");
         ModelFacts model = new ModelFacts("m", "real", "int8", 1, "test",
                 new ModelInfo("ort", "1.23.2", "cpu", "CPUExecutionProvider", List.of("input_ids"), List.of("last_hidden_state")));
-        return new RunReport(RunReport.SCHEMA_VERSION, "20261123T000000Z-test", "embedding", Instant.parse("2026-11-23T00:00:00Z"),
-                Instant.parse("2026-11-23T00:01:00Z"), config, prov, model, RunReport.EMBEDDING_METRICS, List.of(point), List.of(), null, List.of(), null, null, null);
+        RunHeader header = new RunHeader("20261123T000000Z-test", Instant.parse("2026-11-23T00:00:00Z"),
+                Instant.parse("2026-11-23T00:01:00Z"), config, prov, model, EmbeddingResult.METRICS, List.of(), null);
+        return new RunReport(RunReport.SCHEMA_VERSION, header, new EmbeddingResult(List.of(point)), null);
+    }
+
+    /** The embedding result of a report built here. */
+    public static EmbeddingResult embedding(RunReport report) {
+        return (EmbeddingResult) report.result();
+    }
+
+    /** The generation result of a report built here. */
+    public static GenerationResult generation(RunReport report) {
+        return (GenerationResult) report.result();
     }
 }

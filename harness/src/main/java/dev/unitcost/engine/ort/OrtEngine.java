@@ -100,7 +100,7 @@ public final class OrtEngine implements Engine {
                         ? "this build carries the CPU-only ONNX Runtime; build with ./mvnw -Pcuda package (onnxruntime_gpu, needs CUDA 12 and cuDNN 9)"
                         : "onnxruntime_gpu could not load the CUDA 12 / cuDNN 9 libraries (" + firstLine(e.getMessage()) + ")";
                 if (!options.fallbackToCpu()) {
-                    throw InputException.option("--device", options.device() + " asked for, but CUDA cannot be used: " + why);
+                    throw InputException.setting("device", options.device() + " asked for, but CUDA cannot be used: " + why);
                 }
                 return new Configured(sessionOptions(options), "cpu", "CPUExecutionProvider (fallback from " + options.device() + ": " + why + ")");
             }

@@ -1,16 +1,25 @@
 package dev.unitcost.report;
 
-import dev.unitcost.compare.MetricComparison;
-import dev.unitcost.compare.ReportComparison;
+import dev.unitcost.result.Comparison;
+import dev.unitcost.result.MetricComparison;
 import java.util.List;
 import java.util.Locale;
 
-/** A comparison as a text table with its notes and the verdict line. */
-public final class ComparisonRenderer {
+/** A comparison as a heading, a table, its notes and the verdict line. */
+final class ComparisonView {
 
-    private ComparisonRenderer() {}
+    private final Comparison r;
 
-    public static String render(ReportComparison.Result r) {
+    ComparisonView(Comparison r) {
+        this.r = r;
+    }
+
+    String heading() {
+        return String.format(Locale.ROOT, "baseline %s, candidate %s: threshold %.1f%%, significance %.2f (Welch's t-test over repetitions)",
+                r.baselineRunId(), r.candidateRunId(), r.threshold() * 100, r.alpha());
+    }
+
+    Table table() {
         Table t = new Table(List.of("point", "figure", "baseline", "candidate", "change", "p", "verdict"),
                 List.of(false, false, true, true, true, true, false));
         for (MetricComparison m : r.metrics()) {
@@ -19,16 +28,18 @@ public final class ComparisonRenderer {
                     m.pValue() == null ? "-" : String.format(Locale.ROOT, "%.3f", m.pValue()),
                     m.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "baseline %s, candidate %s: threshold %.1f%%, significance %.2f (Welch's t-test over repetitions)%n%n",
-                r.baselineRunId(), r.candidateRunId(), r.threshold() * 100, r.alpha()));
-        out.append(t.text());
-        r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
+        return t;
+    }
+
+    List<String> notes() {
+        return r.notes();
+    }
+
+    String verdict() {
         long regressed = r.metrics().stream().filter(m -> m.verdict() == MetricComparison.Verdict.REGRESSED).count();
-        out.append('\n').append(regressed > 0
-                ? String.format(Locale.ROOT, "REGRESSION: %d figure(s) worse by more than %.1f%%%n", regressed, r.threshold() * 100)
-                : "no regression\n");
-        return out.toString();
+        return regressed > 0
+                ? String.format(Locale.ROOT, "REGRESSION: %d figure(s) worse by more than %.1f%%", regressed, r.threshold() * 100)
+                : "no regression";
     }
 
     private static String number(double v) {

@@ -1,6 +1,4 @@
-package dev.unitcost.compare;
-
-import java.util.List;
+package dev.unitcost.result;
 
 /**
  * One figure of one sweep point, baseline against candidate.
@@ -30,7 +28,4 @@ public record MetricComparison(
         /** Within the threshold. */
         UNCHANGED
     }
-
-    /** Medians of repeated values, the values themselves for the test. */
-    record Sample(double median, List<Double> values) {}
 }

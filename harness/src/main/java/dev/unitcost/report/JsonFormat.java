@@ -1,0 +1,39 @@
+package dev.unitcost.report;
+
+import dev.unitcost.result.Comparison;
+import dev.unitcost.result.ReportJson;
+import dev.unitcost.result.RunReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** The stored JSON form: one report, an array of several, or a comparison. */
+final class JsonFormat implements ReportFormat {
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void write(RunReport report, Writer out) throws IOException {
+        out.write(ReportJson.write(report));
+        out.write('\n');
+    }
+
+    @Override
+    public void writeAll(List<RunReport> reports, Writer out) throws IOException {
+        if (reports.size() == 1) {
+            write(reports.get(0), out);
+        } else {
+            out.write(ReportJson.write(reports));
+            out.write('\n');
+        }
+    }
+
+    @Override
+    public void write(Comparison comparison, Writer out) throws IOException {
+        out.write(ReportJson.write(comparison));
+        out.write('\n');
+    }
+}

@@ -1,0 +1,24 @@
+package dev.unitcost.report;
+
+import dev.unitcost.InputException;
+import java.util.List;
+
+/** The formats this build writes, listed plainly. */
+public final class ReportFormats {
+
+    private ReportFormats() {}
+
+    public static List<ReportFormat> all() {
+        return List.of(new ConsoleFormat(), new MarkdownFormat(), new JsonFormat());
+    }
+
+    public static List<String> names() {
+        return all().stream().map(ReportFormat::name).toList();
+    }
+
+    /** The format called {@code name}, or an {@link InputException} on the {@code format} setting naming the known ones. */
+    public static ReportFormat byName(String name) {
+        return all().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> InputException.setting("format", "expected one of " + String.join(", ", names()) + ", got '" + name + "'"));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.unitcost.report;
+
+import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.result.RunReport;
+import dev.unitcost.telemetry.TelemetrySummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures a person reads from a report, as lines and tables, whatever its task; the console
+ * and Markdown formats lay them out. Reads only the report.
+ */
+final class ReportView {
+
+    private final RunReport report;
+    private final SweepTables.Part part;
+
+    ReportView(RunReport report) {
+        this.report = report;
+        this.part = report.result().match(new SweepTables(report));
+    }
+
+    String title() {
+        var m = report.header().model();
+        return String.format(Locale.ROOT, "%s (%s model, %s) on %s / %s%s", m.name(), m.kind(), m.quantization(),
+                report.header().config().engine(), m.session().executionProvider(), part.titleSuffix());
+    }
+
+    List<String> context() {
+        var p = report.header().provenance();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "machine: %s, %d logical cores, %.1f GiB, %s", p.cpuModel(), p.logicalCores(),
+                p.memoryBytes() / (double) (1L << 30), p.os()));
+        lines.addAll(part.context());
+        lines.add("versions: unitcost " + p.unitcostVersion() + ", engine runtime " + report.header().model().session().runtimeVersion()
+                + ", " + p.jvm() + (p.gitCommit() == null ? "" : ", commit " + p.gitCommit()));
+        if ("twin".equals(report.header().model().kind())) {
+            lines.add("NOTE: this run measured a shape twin (the real architecture with random weights): its speed is the real "
+                    + "model's at forced output length; its outputs mean nothing.");
+        }
+        return lines;
+    }
+
+    Table sweep() {
+        return part.sweep();
+    }
+
+    List<String> costLines() {
+        PriceSheet c = report.cost();
+        if (c == null) {
+            return List.of("not priced");
+        }
+        List<String> lines = new ArrayList<>();
+        if (c.measuredOn() != null) {
+            lines.add(c.pricedAsLabel().toUpperCase(Locale.ROOT).charAt(0) + c.pricedAsLabel().substring(1)
+                    + ": these prices are for that machine, not this one");
+        }
+        lines.add(String.format(Locale.ROOT, "hardware: USD %s/h per device at utilisation %s: %s", c.usdPerHour().stripTrailingZeros()
+                .toPlainString(), Figures.percent(c.utilisation()), c.hourlyBasis()));
+        lines.add("hardware source: " + c.hardware().source());
+        PriceSheet.PointPrice best = c.best();
+        lines.add(best.outputLength() == null
+                ? String.format(Locale.ROOT, "cheapest point: batch %d at USD %s per 1M tokens", best.batchSize(),
+                        Figures.usdExact(best.usdPerMillionInput()))
+                : String.format(Locale.ROOT, "cheapest point at 3:1: batch %d, %d in / %d out, USD %s per 1M tokens blended at 3:1",
+                        best.batchSize(), best.inputLength(), best.outputLength(), Figures.usd(best.usdPerMillionBlended3to1())));
+        return lines;
+    }
+
+    /** Input, output and blended prices per point, for tasks that generate; null for input-only tasks (the sweep shows their price). */
+    Table prices() {
+        PriceSheet c = report.cost();
+        if (c == null || c.points().stream().allMatch(p -> p.outputLength() == null)) {
+            return null;
+        }
+        Table t = new Table(List.of("batch", "in", "out", "USD/1M input", "USD/1M output", "blended (own mix)", "blended 3:1"),
+                List.of(true, true, true, true, true, true, true));
+        for (PriceSheet.PointPrice p : c.points()) {
+            t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), String.valueOf(p.outputLength()),
+                    Figures.usd(p.usdPerMillionInput()), Figures.usd(p.usdPerMillionOutput()), Figures.usd(p.usdPerMillionBlended()),
+                    Figures.usd(p.usdPerMillionBlended3to1()));
+        }
+        return t;
+    }
+
+    String apisHeading() {
+        return report.result().apiMode().equals("embedding")
+                ? "The same tokens at embedding APIs (input price, against the cheapest point):"
+                : "The same token mix at chat APIs (against the point cheapest at 3:1, blended at that point's own mix):";
+    }
+
+    /** Every API of the task's mode against the best point; null when there is none. */
+    Table apis() {
+        PriceSheet c = report.cost();
+        if (c == null || c.apis().isEmpty()) {
+            return null;
+        }
+        Table t = new Table(List.of("provider", "model", "API in/out USD/1M", "API blended", "rate card", "verdict",
+                "break-even tokens/month"), List.of(false, false, true, true, false, false, true));
+        for (PriceSheet.ApiVerdict a : c.apis()) {
+            String price = a.apiUsdPerMillionInput().toPlainString()
+                    + (a.apiUsdPerMillionOutput() == null ? "" : " / " + a.apiUsdPerMillionOutput().toPlainString());
+            t.row(a.provider(), a.model() + (a.flag() == null ? "" : " [FLAGGED]"), price, Figures.usdExact(a.apiUsdPerMillionBlended()),
+                    a.rateCardAsOf().toString(), Figures.verdict(a.ratio()),
+                    a.breakEvenTokensPerMonth() == null ? "never" : String.format(Locale.ROOT, "%,.0f", a.breakEvenTokensPerMonth()));
+        }
+        return t;
+    }
+
+    List<String> telemetryLines() {
+        List<String> lines = new ArrayList<>();
+        for (TelemetrySummary s : report.header().telemetry()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s every %d ms, %d samples, sampler overhead %s of one core",
+                    s.sampler(), s.intervalNanos() / 1_000_000, s.sampleCount(), Figures.percent(s.samplerOverheadFraction())));
+            var cpu = s.series().get("processCpuNanos");
+            long duration = s.timeline().isEmpty() ? 0 : s.timeline().get(s.timeline().size() - 1).offsetNanos();
+            if (cpu != null && duration > 0) {
+                line.append(String.format(Locale.ROOT, "; process used %.2f cores on average", (cpu.max() - cpu.min()) / duration));
+            }
+            var rss = s.series().get("processRssBytes");
+            if (rss != null) {
+                line.append(String.format(Locale.ROOT, "; peak RSS %.0f MiB", rss.max() / (1 << 20)));
+            }
+            lines.add(line.toString());
+        }
+        var e = report.header().energy();
+        if (e != null && e.totalJoules().isPresent()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "energy (%s): %.1f J over the measured phases",
+                    e.method().toString().toLowerCase(Locale.ROOT), e.totalJoules().getAsDouble()));
+            e.meanWatts().ifPresent(w -> line.append(String.format(Locale.ROOT, ", mean %.1f W", w)));
+            e.joulesPerToken().ifPresent(j -> line.append(String.format(Locale.ROOT, ", %.4g J per token", j)));
+            e.joulesPerInputToken().ifPresent(j -> line.append(String.format(Locale.ROOT, " (%.4g J per input token", j)));
+            e.joulesPerOutputToken().ifPresent(j -> line.append(String.format(Locale.ROOT, ", %.4g J per output token)", j)));
+            e.devices().stream().findFirst().ifPresent(d -> line.append("; basis: ").append(d.basis()));
+            lines.add(line.toString());
+        } else if (e != null) {
+            lines.add("energy: not known (" + String.join("; ", e.notes()) + ")");
+        }
+        return lines;
+    }
+}

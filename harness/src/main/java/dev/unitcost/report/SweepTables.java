@@ -1,0 +1,114 @@
+package dev.unitcost.report;
+
+import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.metrics.LatencySummary;
+import dev.unitcost.metrics.Spread;
+import dev.unitcost.result.DecoderFacts;
+import dev.unitcost.result.EmbeddingResult;
+import dev.unitcost.result.GenerationPoint;
+import dev.unitcost.result.GenerationResult;
+import dev.unitcost.result.PointResult;
+import dev.unitcost.result.RunReport;
+import dev.unitcost.result.TaskResult;
+import dev.unitcost.workload.EmbeddingWorkload;
+import dev.unitcost.workload.GenerationWorkload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What differs by task kind in a rendered report: the title's suffix, the workload and model lines,
+ * and the sweep table. Everything else (header, prices, APIs, telemetry) is shared by {@link ReportView}.
+ */
+final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
+
+    /** The kind-specific part of a report. */
+    record Part(String titleSuffix, List<String> context, Table sweep) {}
+
+    private final RunReport report;
+
+    SweepTables(RunReport report) {
+        this.report = report;
+    }
+
+    @Override
+    public Part embedding(EmbeddingResult result) {
+        var w = (EmbeddingWorkload) report.header().config().workload();
+        String workload = String.format(Locale.ROOT, "workload: %s, %d tokens per sequence (packed, no padding), %d warmup batches, "
+                + "%d repetitions of >= %.1f s per point", w.name(), w.sequenceLength(), w.warmupIterations(), w.repetitions(),
+                w.minRepetitionSeconds());
+        Table t = new Table(
+                List.of("batch", "tokens/s (median)", "min-max", "CV", "batch p50 ms", "batch p99 ms", "overhead", "USD/1M tokens", ""),
+                List.of(true, true, true, true, true, true, true, true, false));
+        PriceSheet cost = report.cost();
+        for (PointResult p : result.points()) {
+            if (!p.ok()) {
+                t.row(Integer.toString(p.batchSize()), "-", "-", "-", "-", "-", "-", "-", p.status());
+                continue;
+            }
+            Spread tps = p.tokensPerSecond();
+            String usd = cost == null ? "-" : cost.points().stream().filter(c -> c.batchSize() == p.batchSize())
+                    .findFirst().map(c -> Figures.usdExact(c.usdPerMillionInput())).orElse("-");
+            t.row(Integer.toString(p.batchSize()),
+                    String.format(Locale.ROOT, "%,.0f", tps.median()),
+                    String.format(Locale.ROOT, "%,.0f-%,.0f", tps.min(), tps.max()),
+                    tps.coefficientOfVariation() == null ? "-" : Figures.percent(tps.coefficientOfVariation()),
+                    Figures.millis(p.batchLatency().p50Nanos()),
+                    Figures.millis(p.batchLatency().p99Nanos()),
+                    Figures.percent(p.harnessOverhead().median()),
+                    usd,
+                    tps.unstable() ? "unstable (CV > 5%)" : "");
+        }
+        return new Part("", List.of(workload), t);
+    }
+
+    @Override
+    public Part generation(GenerationResult result) {
+        var w = (GenerationWorkload) report.header().config().workload();
+        DecoderFacts d = result.decoder();
+        List<String> context = new ArrayList<>();
+        context.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup and %d measured batches per point", w.name(),
+                w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)", w.warmupRepetitions(),
+                w.repetitions()));
+        context.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s (%.1f MiB read per decode step), "
+                + "KV cache %,d bytes per token per sequence",
+                d.parameterCount() == null ? "unknown" : String.format(Locale.ROOT, "%,d", d.parameterCount()),
+                d.weightBytes() / (double) (1 << 20), d.weightBytesByDtype(), d.weightBytesReadPerStep() / (double) (1 << 20),
+                d.kvBytesPerToken()));
+        context.add(d.peakMemoryBandwidthBytesPerSecond() == null ? "MBU: no memory bandwidth known"
+                : String.format(Locale.ROOT, "MBU against %.1f GB/s (%s)", d.peakMemoryBandwidthBytesPerSecond() / 1e9, d.bandwidthSource()));
+        Table t = new Table(List.of("batch", "in", "out", "prefill tok/s", "decode tok/s", "CV", "TTFT p50 ms", "TPOT p50 ms",
+                "ITL p99 ms", "E2E p50 ms", "MBU", "overhead", ""),
+                List.of(true, true, true, true, true, true, true, true, true, true, true, true, false));
+        for (GenerationPoint p : result.points()) {
+            if (!p.ok()) {
+                t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
+                        "-", "-", "-", "-", "-", "-", "-", "-", "-", p.status());
+                continue;
+            }
+            Spread decode = p.decodeTokensPerSecond();
+            List<String> unstable = new ArrayList<>();
+            if (p.prefillTokensPerSecond().unstable()) {
+                unstable.add("prefill CV " + Figures.percent(p.prefillTokensPerSecond().coefficientOfVariation()));
+            }
+            if (decode != null && decode.unstable()) {
+                unstable.add("decode CV " + Figures.percent(decode.coefficientOfVariation()));
+            }
+            t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
+                    String.format(Locale.ROOT, "%,.0f", p.prefillTokensPerSecond().median()),
+                    decode == null ? "-" : String.format(Locale.ROOT, "%,.1f", decode.median()),
+                    decode == null || decode.coefficientOfVariation() == null ? "-" : Figures.percent(decode.coefficientOfVariation()),
+                    p50(p.latencies().ttft()), p50(p.latencies().tpot()),
+                    p.latencies().itl() == null ? "-" : Figures.millis(p.latencies().itl().p99Nanos()),
+                    p50(p.latencies().e2e()),
+                    p.decodeMbu() == null ? "-" : Figures.percent(p.decodeMbu()),
+                    Figures.percent(p.harnessOverhead().median()),
+                    unstable.isEmpty() ? "" : "unstable: " + String.join(", ", unstable) + " > 5%");
+        }
+        return new Part(", greedy decoding", context, t);
+    }
+
+    private static String p50(LatencySummary s) {
+        return s == null ? "-" : Figures.millis(s.p50Nanos());
+    }
+}

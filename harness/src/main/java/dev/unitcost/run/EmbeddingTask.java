@@ -1,0 +1,50 @@
+package dev.unitcost.run;
+
+import dev.unitcost.engine.Engine;
+import dev.unitcost.engine.EngineOptions;
+import dev.unitcost.engine.ModelSession;
+import dev.unitcost.engine.djl.HfTokenizer;
+import dev.unitcost.model.ModelSpec;
+import dev.unitcost.result.EmbeddingResult;
+import dev.unitcost.result.ModelFacts;
+import dev.unitcost.result.TaskResult;
+import dev.unitcost.workload.Corpus;
+import dev.unitcost.workload.EmbeddingWorkload;
+import dev.unitcost.workload.PackedBatches;
+
+/** An encoder's batch-size sweep: tokenize the corpus with the model's own tokenizer, open the session, sweep. */
+record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, Corpus corpus, Engine engine, EngineOptions options)
+        implements TaskRun {
+
+    @Override
+    public String modelSha256() {
+        return model.sha256();
+    }
+
+    @Override
+    public Opened open(RunEnvironment env) {
+        PackedBatches batches;
+        try (HfTokenizer tokenizer = HfTokenizer.load(model.tokenizerFile())) {
+            batches = new PackedBatches(corpus, tokenizer, workload.sequenceLength());
+        }
+        ModelSession session = engine.open(model, options);
+        ModelFacts facts = new ModelFacts(model.name(), model.kind(), model.quantization(), RunFiles.sizeOnDisk(model.onnxFile()),
+                model.source(), session.info());
+        return new Opened() {
+            @Override
+            public ModelFacts facts() {
+                return facts;
+            }
+
+            @Override
+            public TaskResult measure(ProgressListener progress) {
+                return new EmbeddingResult(new EmbeddingSweep(session, batches, workload, progress, env.nanoTime()).run());
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package dev.unitcost.run;
+
+import dev.unitcost.result.ModelFacts;
+import dev.unitcost.result.TaskResult;
+
+/**
+ * One kind of task, planned and ready: what the {@link Runner} skeleton opens, measures while the
+ * machine is sampled, and closes. A new kind of task is one implementation of this and one
+ * {@link TaskResult}; the skeleton, pricing, storage and formats stay as they are.
+ */
+public interface TaskRun {
+
+    /** Opens the engine session (model load, tokenizing); the caller closes what it returns. */
+    Opened open(RunEnvironment env);
+
+    /** SHA-256 of the model file measured, for provenance. */
+    String modelSha256();
+
+    /** An open task: measure once, then close (idempotent). */
+    interface Opened extends AutoCloseable {
+
+        /** The model as loaded. */
+        ModelFacts facts();
+
+        /** Runs the sweep, telling {@code progress} of phases and points. */
+        TaskResult measure(ProgressListener progress);
+
+        @Override
+        void close();
+    }
+}
