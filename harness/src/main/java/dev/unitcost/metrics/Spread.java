@@ -1,5 +1,7 @@
 package dev.unitcost.metrics;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
@@ -12,6 +14,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * @param max largest
  * @param coefficientOfVariation sample standard deviation / mean; absent for n &lt; 2
  */
+/* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
+@JsonPropertyOrder({"n", "median", "min", "max", "coefficientOfVariation", "unstable"})
 public record Spread(int n, double median, double min, double max, Double coefficientOfVariation) {
 
     /** Above this CV a point is flagged unstable. */

@@ -1,5 +1,7 @@
 package dev.unitcost.result;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.unitcost.metrics.GenerationLatencies;
 import dev.unitcost.metrics.Spread;
@@ -13,6 +15,8 @@ import java.util.Objects;
  * @param decodeMbu decode memory-bandwidth utilisation at the median TPOT, when a bandwidth is known
  * @param status {@code ok}, {@code out-of-memory}, or {@code failed: reason}
  */
+/* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
+@JsonPropertyOrder({"batchSize", "inputLength", "outputLength", "warmupRepetitions", "repetitions", "latencies", "decodeMbu", "status", "prefillTokensPerSecond", "decodeTokensPerSecond", "outputTokensPerSecond", "harnessOverhead"})
 public record GenerationPoint(
         int batchSize, int inputLength, int outputLength, int warmupRepetitions, List<GenerationRepetition> repetitions,
         GenerationLatencies.Summary latencies, Double decodeMbu, String status) {

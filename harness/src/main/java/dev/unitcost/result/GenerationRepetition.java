@@ -1,5 +1,7 @@
 package dev.unitcost.result;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.unitcost.metrics.Rates;
 
@@ -15,6 +17,8 @@ import dev.unitcost.metrics.Rates;
  * @param engineNanos time inside the engine's run calls, all steps
  * @param stepNanos wall time of all steps (prefill + decode)
  */
+/* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
+@JsonPropertyOrder({"sequences", "promptTokens", "outputTokens", "prefillNanos", "decodeNanos", "e2eNanos", "engineNanos", "stepNanos", "prefillTokensPerSecond", "decodeTokensPerSecond", "outputTokensPerSecond", "harnessOverheadFraction"})
 public record GenerationRepetition(
         int sequences, long promptTokens, long outputTokens, long prefillNanos, long decodeNanos, long e2eNanos, long engineNanos,
         long stepNanos) {

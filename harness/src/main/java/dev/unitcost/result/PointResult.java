@@ -1,6 +1,7 @@
 package dev.unitcost.result;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.unitcost.metrics.LatencySummary;
 import dev.unitcost.metrics.Spread;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * @param status {@code ok}, or {@code out-of-memory} / {@code failed: reason} when it could not run
  *     (then there are no repetitions, no latency, and the derived figures are null)
  */
+/* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
+@JsonPropertyOrder({"batchSize", "sequenceLength", "warmupIterations", "repetitions", "batchLatency", "status", "tokensPerSecond", "harnessOverhead"})
 public record PointResult(
         int batchSize,
         int sequenceLength,

@@ -1,6 +1,7 @@
 package dev.unitcost.result;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.unitcost.metrics.Rates;
 
 /**
@@ -12,6 +13,8 @@ import dev.unitcost.metrics.Rates;
  * @param elapsedNanos wall time of the repetition, first batch start to last batch end
  * @param engineNanos sum of the engines' own run-call times (the rest is harness overhead)
  */
+/* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
+@JsonPropertyOrder({"iterations", "sequences", "tokens", "elapsedNanos", "engineNanos", "tokensPerSecond", "sequencesPerSecond", "harnessOverheadFraction"})
 public record RepetitionResult(long iterations, long sequences, long tokens, long elapsedNanos, long engineNanos) {
 
     public RepetitionResult {
