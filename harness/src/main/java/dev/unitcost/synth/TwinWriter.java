@@ -179,6 +179,10 @@ public final class TwinWriter {
             t.put("blockSize", o.blockSize());
             t.put("accuracyLevel", o.accuracyLevel());
         }
+        if (o.quantization() == Quantization.INT8) {
+            // 7-bit MatMulInteger weights: no u8s8 saturation on CPUs without VNNI (see Int8Rows)
+            t.put("int8MatMulWeightMaxMagnitude", Int8Rows.MATMUL_MAX_MAGNITUDE);
+        }
         t.put("lastTokenLogits", o.lastTokenLogits());
         t.put("parameterCount", plan.architecture().paramCount());
         t.put("onnxFile", "onnx/" + plan.onnxFileName());
