@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Shape twins generated on first use into the cache ({@code CACHE/twins/PRESET-QUANT-seedN-LOGITS-logits})
@@ -51,8 +52,8 @@ public final class TwinCache {
     record Reference(TwinPreset preset, Quantization quantization, boolean lastTokenLogits) {
 
         Reference {
-            java.util.Objects.requireNonNull(preset, "preset");
-            java.util.Objects.requireNonNull(quantization, "quantization");
+            Objects.requireNonNull(preset, "preset");
+            Objects.requireNonNull(quantization, "quantization");
         }
 
         static Reference parse(String reference) {

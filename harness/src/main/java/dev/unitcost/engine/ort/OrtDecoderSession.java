@@ -142,8 +142,15 @@ final class OrtDecoderSession implements GenerationSession {
                         + " inside the measured engine time)"
                 : where.provider();
         ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), provider, inputs, outputs);
+        LogitsToKeep logitsToKeep;
+        try {
+            logitsToKeep = LogitsToKeep.find(session);
+        } catch (InputException e) {
+            session.close();
+            throw new InputException(model.onnxFile() + ": " + e.getMessage(), e);
+        }
         return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly,
-                LogitsToKeep.find(session));
+                logitsToKeep);
     }
 
     /**
@@ -151,6 +158,13 @@ final class OrtDecoderSession implements GenerationSession {
      * {@code logits_to_keep} in later versions): an int64 or int32 scalar, or a one-element vector.
      */
     private record LogitsToKeep(String name, OnnxJavaType type, boolean vector) {
+
+        LogitsToKeep {
+            java.util.Objects.requireNonNull(name, "name");
+            if (type != OnnxJavaType.INT64 && type != OnnxJavaType.INT32) {
+                throw new InputException("the graph's " + name + " input is " + type + "; this harness feeds int64 or int32");
+            }
+        }
 
         static LogitsToKeep find(OrtSession session) throws OrtException {
             Map<String, NodeInfo> inputs = session.getInputInfo();
