@@ -83,8 +83,14 @@ public final class SynthCommand implements Callable<Integer> {
             description = "int4 MatMulNBits accuracy_level 0-4; 4 is the fast CPU path (default: ${DEFAULT-VALUE})")
     int accuracyLevel;
 
-    @Option(names = "--last-token-logits", description = "emit logits for the last position only")
+    @Option(names = "--last-token-logits",
+            description = "emit logits for the last position only, as serving engines do (the default)")
     boolean lastTokenLogits;
+
+    @Option(names = "--full-logits",
+            description = "emit logits for every prompt position, so prefill also pays for the vocabulary projection"
+                    + " of each prompt token (what twins did before last-position logits became the default)")
+    boolean fullLogits;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -157,7 +163,10 @@ public final class SynthCommand implements Callable<Integer> {
         if (accuracyLevel < 0 || accuracyLevel > 4) {
             throw InputException.option("--accuracy-level", "expected 0 to 4, got " + accuracyLevel);
         }
-        return new TwinOptions(q, att, blockSize, accuracyLevel, lastTokenLogits, seed);
+        if (fullLogits && lastTokenLogits) {
+            throw InputException.option("--full-logits", "cannot be combined with --last-token-logits");
+        }
+        return new TwinOptions(q, att, blockSize, accuracyLevel, !fullLogits, seed);
     }
 
     private static ObjectNode readConfig(Path file) {

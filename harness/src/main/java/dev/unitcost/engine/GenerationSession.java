@@ -25,4 +25,13 @@ public interface GenerationSession extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Which prompt positions prefill computes logits for: {@code "last"} (only the last one, as serving
+     * engines do), {@code "all"} (every position: prefill also pays for a vocabulary projection per prompt
+     * token it does not need, so input tokens look dearer than on a serving engine), or {@code "unknown"}.
+     */
+    default String prefillLogits() {
+        return "unknown";
+    }
 }

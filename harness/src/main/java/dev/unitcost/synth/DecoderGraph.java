@@ -75,7 +75,8 @@ final class DecoderGraph {
         String name = "model.embed_tokens.weight";
         if (o.quantization() == Quantization.INT8) {
             Parameter p = params.get(name);
-            g.add(WeightJobs.int8(src, name, name, p.spread(), a.vocab(), a.hidden(), false, false));
+            g.add(WeightJobs.int8(src, name, name, p.spread(), a.vocab(), a.hidden(), false, false,
+                    Int8Rows.GATHER_MAX_MAGNITUDE));
             String rows = g.op("Cast", List.of(g.op("Gather", List.of(name + "_quantized", "input_ids"))),
                     Attr.i("to", DataType.FLOAT_VALUE));
             String scales = g.op("Unsqueeze", List.of(g.op("Gather", List.of(name + "_scale", "input_ids")), g.int64Vector(-1)));
@@ -239,7 +240,7 @@ final class DecoderGraph {
                         Attr.i("accuracy_level", o.accuracyLevel()));
             }
             case INT8 -> {
-                g.add(WeightJobs.int8(src, name, source, w.spread(), out, in, true, true));
+                g.add(WeightJobs.int8(src, name, source, w.spread(), out, in, true, true, Int8Rows.MATMUL_MAX_MAGNITUDE));
                 String[] dq = g.ops("DynamicQuantizeLinear", List.of(x), 3);
                 String acc = g.op("MatMulInteger", List.of(dq[0], name + "_quantized", dq[2], name + "_zero_point"));
                 String scale = g.op("Mul", List.of(dq[1], name + "_scale"));

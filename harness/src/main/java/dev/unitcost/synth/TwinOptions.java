@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param attention which attention implementation the graph uses
  * @param blockSize MatMulNBits block size (32 or 128); only used for int4
  * @param accuracyLevel MatMulNBits accuracy_level (0 = exact float, 4 = int8 activations, the fast CPU path)
- * @param lastTokenLogits emit logits for the last position only ({@code [batch, 1, vocab]})
+ * @param lastTokenLogits emit logits for the last position only ({@code [batch, 1, vocab]}), as serving engines
+ *     compute them; false emits every position's ({@code [batch, sequence, vocab]}), which makes prefill pay
+ *     for a vocabulary projection per prompt token
  * @param seed seed of the random weights
  */
 public record TwinOptions(Quantization quantization, Attention attention, int blockSize, int accuracyLevel,
@@ -34,9 +36,14 @@ public record TwinOptions(Quantization quantization, Attention attention, int bl
         }
     }
 
-    /** GQA attention, block size 32, accuracy level 4, full logits. */
+    /** GQA attention, block size 32, accuracy level 4, last-position logits. */
     public static TwinOptions defaults(Quantization q, long seed) {
-        return new TwinOptions(q, Attention.GQA, 32, 4, false, seed);
+        return new TwinOptions(q, Attention.GQA, 32, 4, true, seed);
+    }
+
+    /** What prefill computes logits for, as {@code GenerationSession.prefillLogits()} says it: "last" or "all". */
+    public String prefillLogits() {
+        return lastTokenLogits ? "last" : "all";
     }
 
     public TwinOptions withAttention(Attention a) {

@@ -143,7 +143,8 @@ public final class TwinWriter {
         writeWeights(plan, onnxDir.resolve(plan.dataFileName()));
         Map<String, String> metadata = Map.of("unitcost.twin", "true",
                 "unitcost.twin.seed", Long.toString(plan.options().seed()),
-                "unitcost.twin.quantization", plan.options().quantization().label());
+                "unitcost.twin.quantization", plan.options().quantization().label(),
+                "unitcost.twin.prefill_logits", plan.options().prefillLogits());
         try (OutputStream os = Files.newOutputStream(onnxDir.resolve(plan.onnxFileName()))) {
             plan.model(metadata).writeTo(os);
         }
@@ -179,7 +180,12 @@ public final class TwinWriter {
             t.put("blockSize", o.blockSize());
             t.put("accuracyLevel", o.accuracyLevel());
         }
+        if (o.quantization() == Quantization.INT8) {
+            // 7-bit MatMulInteger weights: no u8s8 saturation on CPUs without VNNI (see Int8Rows)
+            t.put("int8MatMulWeightMaxMagnitude", Int8Rows.MATMUL_MAX_MAGNITUDE);
+        }
         t.put("lastTokenLogits", o.lastTokenLogits());
+        t.put("prefillLogits", o.prefillLogits());
         t.put("parameterCount", plan.architecture().paramCount());
         t.put("onnxFile", "onnx/" + plan.onnxFileName());
         t.put("weightBytes", plan.dataBytes());

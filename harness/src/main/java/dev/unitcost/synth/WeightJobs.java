@@ -71,12 +71,13 @@ final class WeightJobs {
     }
 
     /**
-     * Int8 per-row quantisation of the HF tensor {@code source} ({@code [rows, cols]}): tensors
-     * {@code name_quantized} (transposed when asked), {@code name_scale} [rows] and, for MatMulInteger,
-     * {@code name_zero_point} [rows] of zeros.
+     * Int8 per-row quantisation of the HF tensor {@code source} ({@code [rows, cols]}) to
+     * {@code [-maxMagnitude, maxMagnitude]} (see {@link Int8Rows}): tensors {@code name_quantized}
+     * (transposed when asked), {@code name_scale} [rows] and, for MatMulInteger, {@code name_zero_point}
+     * [rows] of zeros.
      */
     static WeightJob int8(WeightSource src, String name, String source, Spread spread, int rows, int cols,
-            boolean transposed, boolean zeroPoints) {
+            boolean transposed, boolean zeroPoints, int maxMagnitude) {
         ExternalTensor q = new ExternalTensor(name + "_quantized", DataType.INT8_VALUE,
                 transposed ? new long[] {cols, rows} : new long[] {rows, cols}, (long) rows * cols);
         ExternalTensor s = new ExternalTensor(name + "_scale", DataType.FLOAT_VALUE, new long[] {rows}, 4L * rows);
@@ -96,7 +97,7 @@ final class WeightJobs {
                     byte[] bytes = new byte[n * cols];
                     ByteBuffer scales = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
                     for (int r = 0; r < n; r++) {
-                        scales.putFloat(Int8Rows.quantizeRow(v, r * cols, cols, bytes, r * cols));
+                        scales.putFloat(Int8Rows.quantizeRow(v, r * cols, cols, bytes, r * cols, maxMagnitude));
                     }
                     sink.write(s, 4L * r0, scales.flip());
                     if (zeroPoints) {

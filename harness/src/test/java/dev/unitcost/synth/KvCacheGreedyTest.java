@@ -1,6 +1,7 @@
 package dev.unitcost.synth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.synth.TwinOptions.Attention;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Greedy decoding through the KV cache picks the same tokens as re-running the whole sequence each step. */
 class KvCacheGreedyTest {
@@ -16,15 +19,21 @@ class KvCacheGreedyTest {
     private static final long[] PROMPT = {3, 14, 159, 26, 5};
     private static final int NEW_TOKENS = 8;
 
+    /** Both attention variants, each with last-position logits (the default) and with every position's. */
+    static Stream<Arguments> cases() {
+        return Stream.of(Attention.values()).flatMap(att -> Stream.of(true, false).map(last -> Arguments.of(att, last)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Attention.class)
-    void cachedEqualsRecomputed(Attention attention, @TempDir Path dir) throws Exception {
+    @MethodSource("cases")
+    void cachedEqualsRecomputed(Attention attention, boolean lastTokenLogits, @TempDir Path dir) throws Exception {
         DecoderArchitecture a = TinyTwins.QWEN;
         Path onnx = TinyTwins.write(a, TwinOptions.defaults(Quantization.FP32, 21).withAttention(attention)
-                .withLastTokenLogits(true), dir);
+                .withLastTokenLogits(lastTokenLogits), dir);
         long[] cached = new long[NEW_TOKENS];
         try (OrtDecoder ort = new OrtDecoder(onnx, a, false)) {
             float[][] logits = ort.run(PROMPT);
+            assertEquals(lastTokenLogits ? 1 : PROMPT.length, logits.length, "prefill logit rows");
             for (int i = 0; i < NEW_TOKENS; i++) {
                 cached[i] = TwinParityTest.argmax(logits[logits.length - 1]);
                 logits = ort.run(cached[i]);

@@ -40,8 +40,8 @@ final class ReferenceWeights {
     /** The embedding table the Gather reads. */
     float[] embedding() {
         String name = "model.embed_tokens.weight";
-        return cache.computeIfAbsent("e", k -> o.quantization() == Quantization.INT8 ? int8(raw(name), a.hidden())
-                : maybeHalf(raw(name)));
+        return cache.computeIfAbsent("e", k -> o.quantization() == Quantization.INT8
+                ? int8(raw(name), a.hidden(), Int8Rows.GATHER_MAX_MAGNITUDE) : maybeHalf(raw(name)));
     }
 
     /** A linear layer's effective [out, in] weights. */
@@ -58,7 +58,7 @@ final class ReferenceWeights {
         return switch (o.quantization()) {
             case FP32 -> v;
             case FP16 -> maybeHalf(v);
-            case INT8 -> int8(v, cols);
+            case INT8 -> int8(v, cols, Int8Rows.MATMUL_MAX_MAGNITUDE);
             case INT4 -> int4(v, cols, o.blockSize());
         };
     }
@@ -74,12 +74,13 @@ final class ReferenceWeights {
         return out;
     }
 
-    static float[] int8(float[] v, int cols) {
+    /** Row-wise int8 values in {@code [-maxMagnitude, maxMagnitude]}, dequantised as the graph stores them. */
+    static float[] int8(float[] v, int cols, int maxMagnitude) {
         int rows = v.length / cols;
         float[] out = new float[v.length];
         byte[] q = new byte[cols];
         for (int r = 0; r < rows; r++) {
-            float scale = Int8Rows.quantizeRow(v, r * cols, cols, q, 0);
+            float scale = Int8Rows.quantizeRow(v, r * cols, cols, q, 0, maxMagnitude);
             for (int c = 0; c < cols; c++) {
                 out[r * cols + c] = q[c] * scale;
             }

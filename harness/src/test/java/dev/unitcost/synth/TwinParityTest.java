@@ -29,10 +29,16 @@ class TwinParityTest {
                 Arguments.of(TinyTwins.MISTRAL, Attention.STANDARD));
     }
 
+    /** Each fp32 case with last-position logits (the default) and with every position's. */
+    static Stream<Arguments> fp32CasesBothLogits() {
+        return fp32Cases().flatMap(c -> Stream.of(true, false).map(last -> Arguments.of(c.get()[0], c.get()[1], last)));
+    }
+
     @ParameterizedTest
-    @MethodSource("fp32Cases")
-    void fp32MatchesReferenceWithin1e4(DecoderArchitecture a, Attention attention, @TempDir Path dir) throws Exception {
-        TwinOptions o = TwinOptions.defaults(Quantization.FP32, 7).withAttention(attention);
+    @MethodSource("fp32CasesBothLogits")
+    void fp32MatchesReferenceWithin1e4(DecoderArchitecture a, Attention attention, boolean lastTokenLogits, @TempDir Path dir)
+            throws Exception {
+        TwinOptions o = TwinOptions.defaults(Quantization.FP32, 7).withAttention(attention).withLastTokenLogits(lastTokenLogits);
         double err = maxError(a, o, dir);
         assertTrue(err <= 1e-4, "max |logit error| " + err);
     }
@@ -47,7 +53,13 @@ class TwinParityTest {
         assertTrue(err <= 1e-4, "max |logit error| " + err);
     }
 
+    /** Each quantised case with last-position logits (the default) and with every position's. */
     static Stream<Arguments> quantisedCases() {
+        return quantisedDefaults().flatMap(c -> Stream.of(true, false)
+                .map(last -> Arguments.of(c.get()[0], ((TwinOptions) c.get()[1]).withLastTokenLogits(last))));
+    }
+
+    private static Stream<Arguments> quantisedDefaults() {
         return Stream.of(
                 Arguments.of(TinyTwins.QWEN, TwinOptions.defaults(Quantization.INT4, 3)),
                 Arguments.of(TinyTwins.LLAMA, TwinOptions.defaults(Quantization.INT4, 3).withBlockSize(128)),
@@ -67,9 +79,11 @@ class TwinParityTest {
     void quantisedGivesReferenceArgmax(DecoderArchitecture a, TwinOptions o, @TempDir Path dir) throws Exception {
         Path onnx = TinyTwins.write(a, o, dir);
         ReferenceDecoder ref = new ReferenceDecoder(a, new ReferenceWeights(a, o));
-        double[][] expected = concat(concat(concat(ref.forward(PROMPT), ref.forward(NEXT)), ref.forward(9)), ref.forward(250));
+        double[][] expected = concat(concat(concat(emitted(ref.forward(PROMPT), o), ref.forward(NEXT)), ref.forward(9)),
+                ref.forward(250));
         try (OrtDecoder ort = new OrtDecoder(onnx, a, o.quantization().halfActivations())) {
             float[][] actual = concat(concat(concat(ort.run(PROMPT), ort.run(NEXT)), ort.run(9)), ort.run(250));
+            assertEquals(expected.length, actual.length, "logit rows");
             int decisive = 0;
             for (int t = 0; t < expected.length; t++) {
                 double[] sorted = expected[t].clone();
@@ -103,11 +117,11 @@ class TwinParityTest {
     private static double maxError(DecoderArchitecture a, TwinOptions o, Path dir) throws Exception {
         Path onnx = TinyTwins.write(a, o, dir);
         ReferenceDecoder ref = new ReferenceDecoder(a, new ReferenceWeights(a, o));
-        double[][] expected = concat(ref.forward(PROMPT), ref.forward(NEXT));
+        double[][] expected = concat(emitted(ref.forward(PROMPT), o), ref.forward(NEXT));
         try (OrtDecoder ort = new OrtDecoder(onnx, a, o.quantization().halfActivations())) {
             float[][] prefill = ort.run(PROMPT);
             float[][] decode = ort.run(NEXT);
-            assertEquals(PROMPT.length, prefill.length);
+            assertEquals(o.lastTokenLogits() ? 1 : PROMPT.length, prefill.length, "prefill logit rows");
             assertEquals(1, decode.length);
             float[][] actual = concat(prefill, decode);
             double max = 0;
@@ -118,6 +132,11 @@ class TwinParityTest {
             }
             return max;
         }
+    }
+
+    /** The rows of a prefill's reference logits that the twin's graph emits: the last only, or all. */
+    static double[][] emitted(double[][] prefill, TwinOptions o) {
+        return o.lastTokenLogits() ? new double[][] {prefill[prefill.length - 1]} : prefill;
     }
 
     static int argmax(double[] v) {

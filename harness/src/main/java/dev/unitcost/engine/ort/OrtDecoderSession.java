@@ -28,8 +28,13 @@ import java.util.Set;
 
 /**
  * A decoder with the Optimum / onnx-community interface: inputs {@code input_ids},
- * {@code attention_mask}, optional {@code position_ids} and {@code num_logits_to_keep},
- * {@code past_key_values.{i}.key/value}; outputs {@code logits}, {@code present.{i}.key/value}.
+ * {@code attention_mask}, optional {@code position_ids} and {@code num_logits_to_keep} (or
+ * {@code logits_to_keep}), {@code past_key_values.{i}.key/value}; outputs {@code logits},
+ * {@code present.{i}.key/value}.
+ *
+ * <p>Prefill computes the last position's logits only when the graph's logits output has sequence
+ * dimension 1 (twins by default) or the graph takes a logits-to-keep input, which is then fed 1;
+ * otherwise it computes every prompt position's, and {@link #prefillLogits()} says so.
  *
  * <p>The KV cache stays in ONNX Runtime tensors: each step's {@code present.*} outputs are fed
  * back as the next step's {@code past_key_values.*} inputs without copying through Java arrays
@@ -51,7 +56,8 @@ final class OrtDecoderSession implements GenerationSession {
     private final OnnxJavaType kvType;
     private final OnnxJavaType logitsType;
     private final boolean hasPositionIds;
-    private final boolean hasLogitsToKeep;
+    /** The graph's logits-to-keep input, or null when it has none. */
+    private final LogitsToKeep logitsToKeep;
     private final boolean graphKeepsLastLogitOnly;
     private final Set<Long> eos;
     private final Set<String> presentNames = new LinkedHashSet<>();
@@ -68,7 +74,7 @@ final class OrtDecoderSession implements GenerationSession {
     private boolean closed;
 
     private OrtDecoderSession(OrtEnvironment env, OrtSession session, ModelInfo info, DecoderModel model, int kvHeads, int headDim,
-            int vocab, OnnxJavaType kvType, OnnxJavaType logitsType, boolean lastOnly) {
+            int vocab, OnnxJavaType kvType, OnnxJavaType logitsType, boolean lastOnly, LogitsToKeep logitsToKeep) {
         this.env = env;
         this.session = session;
         this.info = info;
@@ -79,7 +85,7 @@ final class OrtDecoderSession implements GenerationSession {
         this.kvType = kvType;
         this.logitsType = logitsType;
         this.hasPositionIds = info.inputNames().contains("position_ids");
-        this.hasLogitsToKeep = info.inputNames().contains("num_logits_to_keep");
+        this.logitsToKeep = logitsToKeep;
         this.graphKeepsLastLogitOnly = lastOnly;
         this.eos = new HashSet<>(model.eosTokenIds());
         for (int i = 0; i < layers; i++) {
@@ -136,12 +142,61 @@ final class OrtDecoderSession implements GenerationSession {
                         + " inside the measured engine time)"
                 : where.provider();
         ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), provider, inputs, outputs);
-        return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly);
+        LogitsToKeep logitsToKeep;
+        try {
+            logitsToKeep = LogitsToKeep.find(session);
+        } catch (InputException e) {
+            session.close();
+            throw new InputException(model.onnxFile() + ": " + e.getMessage(), e);
+        }
+        return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly,
+                logitsToKeep);
+    }
+
+    /**
+     * A graph input that limits logits to the last positions (transformers' {@code num_logits_to_keep}, renamed
+     * {@code logits_to_keep} in later versions): an int64 or int32 scalar, or a one-element vector.
+     */
+    private record LogitsToKeep(String name, OnnxJavaType type, boolean vector) {
+
+        LogitsToKeep {
+            java.util.Objects.requireNonNull(name, "name");
+            if (type != OnnxJavaType.INT64 && type != OnnxJavaType.INT32) {
+                throw new InputException("the graph's " + name + " input is " + type + "; this harness feeds int64 or int32");
+            }
+        }
+
+        static LogitsToKeep find(OrtSession session) throws OrtException {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            for (String name : List.of("num_logits_to_keep", "logits_to_keep")) {
+                if (inputs.get(name) != null && inputs.get(name).getInfo() instanceof TensorInfo t) {
+                    return new LogitsToKeep(name, t.type, t.getShape().length == 1);
+                }
+            }
+            return null;
+        }
+
+        /** The tensor asking for one position's logits. */
+        OnnxTensor one(OrtEnvironment env) throws OrtException {
+            if (type == OnnxJavaType.INT32) {
+                return vector ? OnnxTensor.createTensor(env, new int[] {1}) : OnnxTensor.createTensor(env, 1);
+            }
+            return vector ? OnnxTensor.createTensor(env, new long[] {1}) : OnnxTensor.createTensor(env, 1L);
+        }
     }
 
     @Override
     public ModelInfo info() {
         return info;
+    }
+
+    private boolean keepsLastLogitsOnly() {
+        return graphKeepsLastLogitOnly || logitsToKeep != null;
+    }
+
+    @Override
+    public String prefillLogits() {
+        return keepsLastLogitsOnly() ? "last" : "all";
     }
 
     @Override
@@ -175,7 +230,7 @@ final class OrtDecoderSession implements GenerationSession {
                 }
                 long stepStart = System.nanoTime();
                 int tokens = stepIds[0].length;
-                int logitRows = graphKeepsLastLogitOnly || hasLogitsToKeep ? 1 : tokens;
+                int logitRows = keepsLastLogitsOnly() ? 1 : tokens;
                 if (logitRows > 1) {
                     // a full-sequence prefill buffer is large (batch x prompt x vocab): keep only this prompt length's
                     pinnedLogits.entrySet().removeIf(e -> {
@@ -263,8 +318,8 @@ final class OrtDecoderSession implements GenerationSession {
         if (hasPositionIds) {
             in.put("position_ids", longTensor(1, batch, tokens, (b, t) -> pastLength + t));
         }
-        if (hasLogitsToKeep) {
-            in.put("num_logits_to_keep", OnnxTensor.createTensor(env, 1L));
+        if (logitsToKeep != null) {
+            in.put(logitsToKeep.name(), logitsToKeep.one(env));
         }
         if (previous == null) {
             if (emptyPast == null) {
