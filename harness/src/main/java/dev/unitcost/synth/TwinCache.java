@@ -59,7 +59,7 @@ public final class TwinCache {
         static Reference parse(String reference) {
             String[] parts = reference.substring(PREFIX.length()).split(":", -1);
             if (parts.length > 3 || parts[0].isBlank()) {
-                throw InputException.option("--model", "expected twin:PRESET, twin:PRESET:QUANT or twin:PRESET:QUANT:"
+                throw InputException.setting("model", "expected twin:PRESET, twin:PRESET:QUANT or twin:PRESET:QUANT:"
                         + FULL_LOGITS + ", got '" + reference + "'");
             }
             Quantization quant = TwinCache.quantization(parts.length >= 2 ? parts[1] : "int4");
@@ -128,7 +128,7 @@ public final class TwinCache {
                 return q;
             }
         }
-        throw InputException.option("--model", "unknown twin quantisation '" + name + "'; known: fp32, fp16, int8, int4");
+        throw InputException.setting("model", "unknown twin quantisation '" + name + "'; known: fp32, fp16, int8, int4");
     }
 
     private static boolean logits(String name) {
@@ -138,7 +138,7 @@ public final class TwinCache {
         if (name.equals(FULL_LOGITS)) {
             return false;
         }
-        throw InputException.option("--model", "unknown twin logits form '" + name + "'; known: " + LAST_LOGITS
+        throw InputException.setting("model", "unknown twin logits form '" + name + "'; known: " + LAST_LOGITS
                 + " (the default), " + FULL_LOGITS);
     }
 }

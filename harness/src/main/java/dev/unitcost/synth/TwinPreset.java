@@ -60,7 +60,7 @@ public record TwinPreset(String name, String hfRepo, DecoderArchitecture archite
     /** The preset of that name; an InputException listing the known ones otherwise. */
     public static TwinPreset named(String name) {
         return ALL.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> InputException.option("--preset", "unknown preset '" + name + "'; known: "
+                .orElseThrow(() -> InputException.setting("preset", "unknown preset '" + name + "'; known: "
                         + ALL.stream().map(TwinPreset::name).collect(Collectors.joining(", "))));
     }
 

@@ -68,7 +68,7 @@ public final class TwinWriter {
         long needed = estimatedBytes(plan) + DISK_MARGIN_BYTES;
         long free = usableBytes.applyAsLong(parent);
         if (free < needed) {
-            throw InputException.option("--out", "not enough disk space in " + parent + ": the twin needs about "
+            throw InputException.setting("out", "not enough disk space in " + parent + ": the twin needs about "
                     + mib(needed) + " MiB, " + mib(free) + " MiB free");
         }
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
@@ -115,25 +115,25 @@ public final class TwinWriter {
     private static Path checkTarget(Path target) {
         Path parent = target.getParent();
         if (parent == null) {
-            throw InputException.option("--out", target + " has no parent directory");
+            throw InputException.setting("out", target + " has no parent directory");
         }
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
-                throw InputException.option("--out", target + " exists and is not a directory");
+                throw InputException.setting("out", target + " exists and is not a directory");
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
                 if (entries.iterator().hasNext()) {
-                    throw InputException.option("--out", target + " is not empty; give a new or empty directory");
+                    throw InputException.setting("out", target + " is not empty; give a new or empty directory");
                 }
             } catch (IOException e) {
-                throw InputException.option("--out", target + " cannot be read (" + e.getMessage() + ")");
+                throw InputException.setting("out", target + " cannot be read (" + e.getMessage() + ")");
             }
         }
         if (!Files.exists(parent)) {
-            throw InputException.option("--out", "cannot write in " + parent + ": it does not exist");
+            throw InputException.setting("out", "cannot write in " + parent + ": it does not exist");
         }
         if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw InputException.option("--out", "cannot write in " + parent + ": not a writable directory");
+            throw InputException.setting("out", "cannot write in " + parent + ": not a writable directory");
         }
         return parent;
     }

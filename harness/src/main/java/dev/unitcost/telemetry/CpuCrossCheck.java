@@ -106,6 +106,10 @@ public record CpuCrossCheck(
                 busyNanos, cores, trace.samplerCpuNanos(), trace.durationNanos());
     }
 
+    /** Where spinning threads publish their result (a volatile write the JIT must keep). */
+    @SuppressWarnings("unused")
+    private static volatile double sink;
+
     private static List<Thread> spin(int threads, AtomicBoolean stop) {
         List<Thread> out = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -114,9 +118,7 @@ public record CpuCrossCheck(
                 while (!stop.get()) {
                     x = Math.sin(x) + 1.0000001; // work the JIT cannot drop: x is published below
                 }
-                if (x == 42) {
-                    System.err.print("");
-                }
+                sink = x; // published, so the JIT cannot drop the loop
             }, "unitcost-crosscheck-" + i);
             t.setDaemon(true);
             t.start();
