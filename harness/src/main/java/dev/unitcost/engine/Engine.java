@@ -1,6 +1,6 @@
 package dev.unitcost.engine;
 
-import dev.unitcost.model.ModelSpec;
+import dev.unitcost.model.ModelRef;
 
 /**
  * One inference runtime (ONNX Runtime, DJL). Implementations are listed in {@link Engines} and
@@ -20,11 +20,11 @@ public interface Engine {
     String unavailableReason();
 
     /**
-     * Opens a session on the model. The caller owns the session and must close it.
+     * Opens a session on an encoder model. The caller owns the session and must close it.
      *
-     * @throws dev.unitcost.InputException when the model file is not a model this engine can run
+     * @throws dev.unitcost.InputException when the model is not one this engine can run
      */
-    ModelSession open(ModelSpec model, EngineOptions options);
+    ModelSession open(ModelRef model, EngineOptions options);
 
     /** Whether {@link #openDecoder} can run decoder LLMs; checked before anything is measured. */
     default boolean runsDecoders() {
@@ -47,7 +47,7 @@ public interface Engine {
      * Opens a decoder LLM for generation. Engines that cannot run decoders say so with an
      * {@link dev.unitcost.InputException} naming the engine that can.
      */
-    default GenerationSession openDecoder(dev.unitcost.model.DecoderModel model, EngineOptions options) {
+    default GenerationSession openDecoder(ModelRef model, EngineOptions options) {
         throw dev.unitcost.InputException.setting("engine", name() + " runs encoder models only; decoder LLMs run with the ort engine");
     }
 }

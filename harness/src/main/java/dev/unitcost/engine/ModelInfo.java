@@ -11,6 +11,8 @@ import java.util.List;
  * @param executionProvider the provider that runs the graph ({@code CPUExecutionProvider}, …)
  * @param inputNames graph inputs, in order
  * @param outputNames graph outputs, in order
+ * @param shape parameters, weight bytes, bytes read per step, KV bytes per token, as the engine read them;
+ *     null when the engine cannot read them
  */
 public record ModelInfo(
         String engine,
@@ -18,10 +20,17 @@ public record ModelInfo(
         String device,
         String executionProvider,
         List<String> inputNames,
-        List<String> outputNames) {
+        List<String> outputNames,
+        ModelShape shape) {
 
     public ModelInfo {
         inputNames = List.copyOf(inputNames);
         outputNames = List.copyOf(outputNames);
+    }
+
+    /** A session that cannot read its model's shape (a fake, a remote endpoint). */
+    public ModelInfo(String engine, String runtimeVersion, String device, String executionProvider, List<String> inputNames,
+            List<String> outputNames) {
+        this(engine, runtimeVersion, device, executionProvider, inputNames, outputNames, null);
     }
 }

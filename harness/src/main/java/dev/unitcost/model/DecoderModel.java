@@ -47,6 +47,11 @@ public record DecoderModel(
         eosTokenIds = List.copyOf(eosTokenIds);
     }
 
+    /** The reference an engine opens: the directory, with the quantisation chosen. */
+    public ModelRef ref() {
+        return ModelRef.local(dir.toString(), dir, quantization, twin ? "twin" : "real");
+    }
+
     /** True when {@code dir} looks like a decoder directory (has config.json and an onnx/ folder). */
     public static boolean looksLikeDecoderDir(Path dir) {
         return Files.isRegularFile(dir.resolve("config.json")) && Files.isDirectory(dir.resolve("onnx"));

@@ -34,4 +34,9 @@ public record ModelSpec(
             throw new IllegalArgumentException("kind must be real or twin, got " + kind);
         }
     }
+
+    /** The reference an engine opens: the ONNX graph. */
+    public ModelRef ref() {
+        return ModelRef.local(name, onnxFile, quantization, kind);
+    }
 }

@@ -77,6 +77,14 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                 d.kvBytesPerToken()));
         context.add(d.peakMemoryBandwidthBytesPerSecond() == null ? "MBU: no memory bandwidth known"
                 : String.format(Locale.ROOT, "MBU against %.1f GB/s (%s)", d.peakMemoryBandwidthBytesPerSecond() / 1e9, d.bandwidthSource()));
+        if ("all".equals(d.prefillLogits())) {
+            context.add("prefill computes logits for every prompt position (this graph cannot keep only the last, as serving "
+                    + "engines do), so input-token figures are pessimistic" + (d.logitsShareOfPrefill() == null ? ""
+                    : String.format(Locale.ROOT, "; estimate from the architecture: those logits are %.0f%% of a long prompt's "
+                            + "prefill FLOPs (hidden x vocabulary / parameters)", d.logitsShareOfPrefill() * 100)));
+        } else if ("last".equals(d.prefillLogits())) {
+            context.add("prefill computes the last position's logits only, as serving engines do");
+        }
         Table t = new Table(List.of("batch", "in", "out", "prefill tok/s", "decode tok/s", "CV", "TTFT p50 ms", "TPOT p50 ms",
                 "ITL p99 ms", "E2E p50 ms", "MBU", "overhead", ""),
                 List.of(true, true, true, true, true, true, true, true, true, true, true, true, false));

@@ -1,5 +1,6 @@
 package dev.unitcost.run;
 
+import dev.unitcost.engine.OutOfMemoryException;
 import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.workload.TokenBatch;
@@ -44,7 +45,7 @@ public final class EmbeddingSweep {
             progress.pointStarted(i, sizes.size(), batchSize);
             try {
                 points.add(runPoint(batchSize));
-            } catch (OutOfMemoryError e) {
+            } catch (OutOfMemoryException e) {
                 progress.pointFailed(batchSize, "out of memory");
                 points.add(new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), List.of(), null, "out-of-memory"));
             }

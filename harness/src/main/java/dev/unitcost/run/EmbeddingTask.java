@@ -27,7 +27,7 @@ record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, Corpus corpus,
         try (HfTokenizer tokenizer = HfTokenizer.load(model.tokenizerFile())) {
             batches = new PackedBatches(corpus, tokenizer, workload.sequenceLength());
         }
-        ModelSession session = engine.open(model, options);
+        ModelSession session = engine.open(model.ref(), options);
         ModelFacts facts = new ModelFacts(model.name(), model.kind(), model.quantization(), RunFiles.sizeOnDisk(model.onnxFile()),
                 model.source(), session.info());
         return new Opened() {

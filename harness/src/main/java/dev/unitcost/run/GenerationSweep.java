@@ -1,5 +1,6 @@
 package dev.unitcost.run;
 
+import dev.unitcost.engine.OutOfMemoryException;
 import dev.unitcost.engine.GenerationRequest;
 import dev.unitcost.engine.GenerationResult;
 import dev.unitcost.engine.GenerationSession;
@@ -46,7 +47,7 @@ public final class GenerationSweep {
                     progress.pointStarted(index++, count, batch);
                     try {
                         points.add(runPoint(batch, in, out));
-                    } catch (OutOfMemoryError e) {
+                    } catch (OutOfMemoryException e) {
                         progress.pointFailed(batch, "out of memory: " + e.getMessage());
                         points.add(new GenerationPoint(batch, in, out, workload.warmupRepetitions(), List.of(), null, null,
                                 "out-of-memory"));

@@ -3,9 +3,8 @@ package dev.unitcost.run;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.GenerationSession;
-import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.engine.ModelShape;
 import dev.unitcost.model.DecoderModel;
-import dev.unitcost.model.OnnxWeights;
 import dev.unitcost.model.Sha256;
 import dev.unitcost.result.DecoderFacts;
 import dev.unitcost.result.GenerationResult;
@@ -30,11 +29,15 @@ record GenerationTask(DecoderModel model, GenerationWorkload workload, Prompts p
 
     @Override
     public Opened open(RunEnvironment env) {
-        OnnxWeights.Summary weights = OnnxWeights.summarise(model.onnxFile());
-        GenerationSession session = engine.openDecoder(model, options);
-        DecoderFacts decoder = new DecoderFacts(parameterCount(model), weights.bytesByDtype(), weights.totalBytes(),
-                weights.bytesReadPerStep(), model.kvBytesPerToken(session.kvElementBytes()), peakBandwidthBytesPerSecond,
-                bandwidthSource);
+        GenerationSession session = engine.openDecoder(model.ref(), options);
+        ModelShape shape = session.info().shape();
+        if (shape == null || shape.kvBytesPerToken() == null) {
+            session.close();
+            throw new IllegalStateException(engine.name() + " did not report the decoder's shape (weights, KV bytes per token)");
+        }
+        DecoderFacts decoder = new DecoderFacts(shape.parameterCount(), shape.weightBytesByDtype(), shape.weightBytes(),
+                shape.weightBytesReadPerStep(), shape.kvBytesPerToken(), peakBandwidthBytesPerSecond, bandwidthSource,
+                shape.prefillLogits(), shape.logitsShareOfPrefill());
         ModelFacts facts = new ModelFacts(model.dir().getFileName().toString(), model.twin() ? "twin" : "real", model.quantization(),
                 RunFiles.sizeOnDisk(model.onnxFile()), model.dir().toString(), session.info());
         return new Opened() {
@@ -53,13 +56,5 @@ record GenerationTask(DecoderModel model, GenerationWorkload workload, Prompts p
                 session.close();
             }
         };
-    }
-
-    private static Long parameterCount(DecoderModel model) {
-        try {
-            return DecoderArchitecture.fromHfConfig(model.dir().resolve("config.json")).paramCount();
-        } catch (RuntimeException e) {
-            return null; // an architecture the twin generator does not model: the count stays unknown, not guessed
-        }
     }
 }

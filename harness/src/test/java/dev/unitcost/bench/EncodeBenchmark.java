@@ -47,7 +47,7 @@ public class EncodeBenchmark {
         try (HfTokenizer tokenizer = HfTokenizer.load(model.tokenizerFile())) {
             tokens = new PackedBatches(Corpus.load("bundled:default", null), tokenizer, 128).next(batch);
         }
-        session = Engines.byName(engine).open(model, EngineOptions.defaults());
+        session = Engines.byName(engine).open(model.ref(), EngineOptions.defaults());
     }
 
     @Benchmark

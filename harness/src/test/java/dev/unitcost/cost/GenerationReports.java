@@ -44,7 +44,8 @@ public final class GenerationReports {
         GenerationWorkload w = new GenerationWorkload("gen", "generation", "test", List.of(points[0].batchSize()),
                 List.of(points[0].inputLength()), List.of(points[0].outputLength()), 1, 3, "bundled:default", false, 7L);
         RunConfig config = new RunConfig("twin", w, "runpod-h100-sxm", "ort", base.header().config().engineOptions(), 100);
-        DecoderFacts decoder = new DecoderFacts(134_515_008L, Map.of("fp32", 538_060_032L), 538_060_032L, 424_804_352L, 92_160L, null, null);
+        DecoderFacts decoder = new DecoderFacts(134_515_008L, Map.of("fp32", 538_060_032L), 538_060_032L, 424_804_352L, 92_160L, null, null, "last",
+                null);
         return base.withHeader(base.header().withRunId("20261123T000000Z-gen").withConfig(config)
                 .withMetricDefinitions(GenerationResult.METRICS)).withResult(new GenerationResult(decoder, List.of(points)));
     }

@@ -48,7 +48,7 @@ class EngineContractTest {
         String referenceEngine = null;
         for (Engine engine : Engines.all()) {
             assertTrue(engine.isAvailable(), engine.name() + ": " + engine.unavailableReason());
-            try (ModelSession session = engine.open(model, EngineOptions.defaults())) {
+            try (ModelSession session = engine.open(model.ref(), EngineOptions.defaults())) {
                 EncodeResult out = session.encode(batch);
                 assertEquals(3, out.embeddings().length);
                 assertEquals(384, out.embeddings()[0].length);
@@ -70,7 +70,7 @@ class EngineContractTest {
     @Test
     void closeIsIdempotent() {
         for (Engine engine : Engines.all()) {
-            ModelSession session = engine.open(model, EngineOptions.defaults());
+            ModelSession session = engine.open(model.ref(), EngineOptions.defaults());
             session.close();
             session.close();
         }

@@ -28,7 +28,7 @@ class ReferenceEmbeddingTest {
         ModelSpec model = TestModels.miniLm();
         AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
         try (HfTokenizer tokenizer = HfTokenizer.load(model.tokenizerFile());
-                ModelSession ours = Engines.byName("ort").open(model, EngineOptions.defaults())) {
+                ModelSession ours = Engines.byName("ort").open(model.ref(), EngineOptions.defaults())) {
             for (String sentence : SENTENCES) {
                 float[] theirs = reference.embed(sentence).content().vector();
                 float[] mine = ours.encode(TokenBatch.unpadded(new long[][] {tokenizer.encodeSentence(sentence)}))

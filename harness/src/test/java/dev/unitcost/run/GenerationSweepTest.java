@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.unitcost.engine.GenerationRequest;
 import dev.unitcost.engine.GenerationResult;
 import dev.unitcost.engine.GenerationSession;
+import dev.unitcost.engine.OutOfMemoryException;
 import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.engine.ModelShape;
 import dev.unitcost.metrics.RequestTimings;
 import dev.unitcost.result.DecoderFacts;
 import dev.unitcost.result.GenerationPoint;
@@ -27,7 +29,8 @@ class GenerationSweepTest {
 
         @Override
         public ModelInfo info() {
-            return new ModelInfo("fake", "0", "cpu", "none", List.of(), List.of());
+            return new ModelInfo("fake", "0", "cpu", "none", List.of(), List.of(),
+                    new ModelShape(1_000_000L, Map.of("float32", 4_000_000L), 4_000_000L, 3_000_000L, 64L, "last", 0.25));
         }
 
         @Override
@@ -38,7 +41,7 @@ class GenerationSweepTest {
         @Override
         public GenerationResult generate(GenerationRequest r, Consumer<String> phaseListener) {
             if (r.batchSize() == 8) {
-                throw new OutOfMemoryError("fake: batch 8 does not fit");
+                throw new OutOfMemoryException("fake: batch 8 does not fit");
             }
             phaseListener.accept("prefill");
             phaseListener.accept("decode");
@@ -67,7 +70,7 @@ class GenerationSweepTest {
     void countsEveryTokenAndRecordsOutOfMemoryAndGoesOn() {
         GenerationWorkload w = new GenerationWorkload("w", "generation", "test", List.of(8, 2), List.of(16), List.of(5), 1, 3,
                 "random", false, 1L);
-        DecoderFacts facts = new DecoderFacts(null, Map.of(), 1000, 1000, 64, 1e9, "test");
+        DecoderFacts facts = new DecoderFacts(null, Map.of(), 1000, 1000, 64, 1e9, "test", "last", null);
         List<String> marks = new ArrayList<>();
         ProgressListener progress = new ProgressListener() {
             @Override

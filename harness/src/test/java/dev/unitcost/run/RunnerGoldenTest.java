@@ -13,7 +13,7 @@ import dev.unitcost.engine.GenerationSession;
 import dev.unitcost.engine.ModelInfo;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.model.DecoderModel;
-import dev.unitcost.model.ModelSpec;
+import dev.unitcost.model.ModelRef;
 import dev.unitcost.result.Provenance;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -70,7 +70,7 @@ class RunnerGoldenTest {
         }
 
         @Override
-        public ModelSession open(ModelSpec model, EngineOptions options) {
+        public ModelSession open(ModelRef model, EngineOptions options) {
             return new ModelSession() {
                 @Override
                 public ModelInfo info() {
@@ -93,7 +93,7 @@ class RunnerGoldenTest {
         }
 
         @Override
-        public GenerationSession openDecoder(DecoderModel model, EngineOptions options) {
+        public GenerationSession openDecoder(ModelRef model, EngineOptions options) {
             return new GenerationSweepTest.FakeDecoder();
         }
     }

@@ -40,7 +40,7 @@ class DecoderEngineParityTest {
         DecoderModel model = DecoderModel.open(onnx.getParent().getParent(), "fp32");
         assertTrue(model.twin());
         GenerationResult result;
-        try (GenerationSession session = Engines.byName("ort").openDecoder(model, EngineOptions.defaults())) {
+        try (GenerationSession session = Engines.byName("ort").openDecoder(model.ref(), EngineOptions.defaults())) {
             assertEquals(4, session.kvElementBytes());
             assertEquals(lastTokenLogits ? "last" : "all", session.prefillLogits());
             result = session.generate(new GenerationRequest(PROMPTS, NEW_TOKENS, false));
@@ -77,7 +77,7 @@ class DecoderEngineParityTest {
             Path onnx = TinyTwins.write(TinyTwins.QWEN, TwinOptions.defaults(q, 21).withLastTokenLogits(last),
                     Files.createDirectory(dir.resolve(last ? "last" : "full")));
             DecoderModel model = DecoderModel.open(onnx.getParent().getParent(), q.label());
-            try (GenerationSession session = Engines.byName("ort").openDecoder(model, EngineOptions.defaults())) {
+            try (GenerationSession session = Engines.byName("ort").openDecoder(model.ref(), EngineOptions.defaults())) {
                 assertEquals(last ? "last" : "all", session.prefillLogits());
                 outputs[variant] = session.generate(new GenerationRequest(PROMPTS, NEW_TOKENS, false)).outputIds();
             }
@@ -94,13 +94,13 @@ class DecoderEngineParityTest {
         Path modelDir = onnx.getParent().getParent();
         DecoderModel model = DecoderModel.open(modelDir, null);
         long[] forced;
-        try (GenerationSession session = Engines.byName("ort").openDecoder(model, EngineOptions.defaults())) {
+        try (GenerationSession session = Engines.byName("ort").openDecoder(model.ref(), EngineOptions.defaults())) {
             forced = session.generate(new GenerationRequest(new long[][] {PROMPTS[0]}, NEW_TOKENS, false)).outputIds()[0];
         }
         // Declare the third generated token the end of sequence: generation must stop right there.
         Files.writeString(modelDir.resolve("generation_config.json"), "{\"eos_token_id\": " + forced[2] + "}");
         DecoderModel withEos = DecoderModel.open(modelDir, null);
-        try (GenerationSession session = Engines.byName("ort").openDecoder(withEos, EngineOptions.defaults())) {
+        try (GenerationSession session = Engines.byName("ort").openDecoder(withEos.ref(), EngineOptions.defaults())) {
             GenerationResult stopped = session.generate(new GenerationRequest(new long[][] {PROMPTS[0]}, NEW_TOKENS, true));
             int firstEos = 0;
             while (forced[firstEos] != forced[2]) {
@@ -121,7 +121,7 @@ class DecoderEngineParityTest {
         Files.writeString(modelDir.resolve("config.json"), config);
         DecoderModel model = DecoderModel.open(modelDir, "fp32");
         InputException e = assertThrows(InputException.class,
-                () -> Engines.byName("ort").openDecoder(model, EngineOptions.defaults()));
+                () -> Engines.byName("ort").openDecoder(model.ref(), EngineOptions.defaults()));
         assertTrue(e.getMessage().contains("past_key_values.2.key"), e.getMessage());
     }
 
@@ -130,10 +130,10 @@ class DecoderEngineParityTest {
         Path onnx = TinyTwins.write(TinyTwins.QWEN, TwinOptions.defaults(Quantization.FP32, 21), dir);
         DecoderModel model = DecoderModel.open(onnx.getParent().getParent(), "fp32");
         InputException e = assertThrows(InputException.class, () -> Engines.byName("ort")
-                .openDecoder(model, new EngineOptions(0, true, "all", "cuda", false)));
+                .openDecoder(model.ref(), new EngineOptions(0, true, "all", "cuda", false)));
         assertEquals("device", e.setting(), "the setting is named, and the CLI shows its flag");
         assertTrue(e.expectation().startsWith("cuda asked for, but CUDA cannot be used"), e.getMessage());
-        try (GenerationSession s = Engines.byName("ort").openDecoder(model, new EngineOptions(0, true, "all", "cuda", true))) {
+        try (GenerationSession s = Engines.byName("ort").openDecoder(model.ref(), new EngineOptions(0, true, "all", "cuda", true))) {
             assertTrue(s.info().executionProvider().startsWith("CPUExecutionProvider (fallback from cuda"), s.info().executionProvider());
         }
     }

@@ -22,7 +22,7 @@ final class DjlEncoderSession implements ModelSession {
     private final ModelInfo info;
     private boolean closed;
 
-    DjlEncoderSession(ZooModel<NDList, NDList> model) {
+    DjlEncoderSession(ZooModel<NDList, NDList> model, java.nio.file.Path onnx) {
         this.model = model;
         this.predictor = model.newPredictor();
         // DJL's OnnxRuntime engine reports the version it was built against (1.21.1), not the library
@@ -31,7 +31,8 @@ final class DjlEncoderSession implements ModelSession {
         this.info = new ModelInfo("djl", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / OnnxRuntime engine on ONNX Runtime " + loaded
                 + " (DJL itself reports " + model.getNDManager().getEngine().getVersion() + ")",
                 "cpu", "CPUExecutionProvider",
-                List.of("input_ids", "attention_mask", "token_type_ids"), List.of("last_hidden_state"));
+                List.of("input_ids", "attention_mask", "token_type_ids"), List.of("last_hidden_state"),
+                dev.unitcost.engine.ModelShape.encoderGraph(onnx));
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.unitcost.InputException;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.ModelSession;
-import dev.unitcost.model.ModelSpec;
+import dev.unitcost.model.ModelRef;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -57,10 +57,12 @@ public final class DjlEngine implements Engine {
     }
 
     @Override
-    public ModelSession open(ModelSpec model, EngineOptions options) {
+    public ModelSession open(ModelRef ref, EngineOptions options) {
+        java.nio.file.Path onnx = ref.localPath().orElseThrow(() -> InputException.setting("model", ref.reference()
+                + " is not on this machine; the djl engine opens local ONNX files"));
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
-                .optModelPath(model.onnxFile())
+                .optModelPath(onnx)
                 .optEngine("OnnxRuntime")
                 .optTranslator(new NoopTranslator())
                 .optOption("optLevel", optLevel(options.optimizationLevel()));
@@ -69,9 +71,9 @@ public final class DjlEngine implements Engine {
         }
         try {
             ZooModel<NDList, NDList> loaded = criteria.build().loadModel();
-            return new DjlEncoderSession(loaded);
+            return new DjlEncoderSession(loaded, onnx);
         } catch (ModelNotFoundException | MalformedModelException | IOException e) {
-            throw new InputException(model.onnxFile() + ": DJL cannot load this model (" + e.getMessage() + ")", e);
+            throw new InputException(onnx + ": DJL cannot load this model (" + e.getMessage() + ")", e);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.unitcost.engine.GenerationRequest;
 import dev.unitcost.engine.GenerationResult;
 import dev.unitcost.engine.GenerationSession;
 import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.engine.OutOfMemoryException;
 import dev.unitcost.metrics.RequestTimings;
 import dev.unitcost.model.DecoderModel;
 import java.nio.ByteBuffer;
@@ -141,7 +142,6 @@ final class OrtDecoderSession implements GenerationSession {
                 ? where.provider() + " (ONNX Runtime Java has no IO binding: the KV cache and logits cross PCIe every step,"
                         + " inside the measured engine time)"
                 : where.provider();
-        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), provider, inputs, outputs);
         LogitsToKeep logitsToKeep;
         try {
             logitsToKeep = LogitsToKeep.find(session);
@@ -149,6 +149,9 @@ final class OrtDecoderSession implements GenerationSession {
             session.close();
             throw new InputException(model.onnxFile() + ": " + e.getMessage(), e);
         }
+        int kvElementBytes = past.type == OnnxJavaType.FLOAT16 || past.type == OnnxJavaType.BFLOAT16 ? 2 : 4;
+        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), provider, inputs, outputs,
+                OrtShapes.decoder(model, kvElementBytes, lastOnly || logitsToKeep != null ? "last" : "all"));
         return new OrtDecoderSession(env, session, info, model, kvHeads, headDim, vocab, past.type, logits.type, lastOnly,
                 logitsToKeep);
     }
@@ -287,7 +290,7 @@ final class OrtDecoderSession implements GenerationSession {
             return new GenerationResult(timings, ids, java.util.Arrays.copyOf(wall, step), java.util.Arrays.copyOf(engine, step));
         } catch (OrtException e) {
             if (String.valueOf(e.getMessage()).contains("alloc")) {
-                throw new OutOfMemoryError("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
+                throw new OutOfMemoryException("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
             }
             throw new IllegalStateException("ONNX Runtime run failed: " + OrtEngine.firstLine(e.getMessage()), e);
         } finally {
@@ -394,7 +397,7 @@ final class OrtDecoderSession implements GenerationSession {
         int elementBytes = logitsType == OnnxJavaType.FLOAT16 || logitsType == OnnxJavaType.BFLOAT16 ? 2 : 4;
         long bytes = (long) batch * rows * vocab * elementBytes;
         if (bytes > Integer.MAX_VALUE) {
-            throw new OutOfMemoryError("logits for batch " + batch + " x " + rows + " positions x vocabulary " + vocab + " take "
+            throw new OutOfMemoryException("logits for batch " + batch + " x " + rows + " positions x vocabulary " + vocab + " take "
                     + bytes + " bytes, over the 2 GB a Java buffer can hold: use a model exported with last-token logits");
         }
         try {

@@ -10,10 +10,10 @@ import ai.onnxruntime.TensorInfo;
 import dev.unitcost.InputException;
 import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.engine.OutOfMemoryException;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.engine.Pooling;
 import dev.unitcost.workload.TokenBatch;
-import dev.unitcost.model.ModelSpec;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -49,21 +49,22 @@ final class OrtEncoderSession implements ModelSession {
         this.outputName = outputName;
     }
 
-    static OrtEncoderSession create(OrtEnvironment env, OrtSession session, ModelSpec model, OrtEngine.Configured where) throws OrtException {
+    static OrtEncoderSession create(OrtEnvironment env, OrtSession session, java.nio.file.Path onnx, OrtEngine.Configured where) throws OrtException {
         List<String> inputs = new ArrayList<>(session.getInputNames());
         List<String> outputs = new ArrayList<>(session.getOutputNames());
         List<String> missing = OrtEngine.ENCODER_INPUTS.stream().filter(n -> !inputs.contains(n)).toList();
         if (!missing.isEmpty()) {
             session.close();
-            throw new InputException(model.onnxFile() + ": not an encoder this harness can drive: missing inputs "
+            throw new InputException(onnx + ": not an encoder this harness can drive: missing inputs "
                     + missing + " (has " + inputs + ")");
         }
         String output = outputs.contains("last_hidden_state") ? "last_hidden_state" : rank3FloatOutput(session);
         if (output == null) {
             session.close();
-            throw new InputException(model.onnxFile() + ": no [batch, sequence, hidden] float output (has " + outputs + ")");
+            throw new InputException(onnx + ": no [batch, sequence, hidden] float output (has " + outputs + ")");
         }
-        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs);
+        ModelInfo info = new ModelInfo("ort", env.getVersion(), where.device(), where.provider(), inputs, outputs,
+                dev.unitcost.engine.ModelShape.encoderGraph(onnx));
         TensorInfo out = (TensorInfo) session.getOutputInfo().get(output).getInfo();
         int dim = out.type == ai.onnxruntime.OnnxJavaType.FLOAT && out.getShape().length == 3 && out.getShape()[2] > 0
                 ? (int) out.getShape()[2] : -1;
@@ -116,7 +117,7 @@ final class OrtEncoderSession implements ModelSession {
             }
         } catch (OrtException e) {
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("alloc")) {
-                throw new OutOfMemoryError("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
+                throw new OutOfMemoryException("ONNX Runtime could not allocate memory: " + OrtEngine.firstLine(e.getMessage()));
             }
             throw new IllegalStateException("ONNX Runtime run failed: " + e.getMessage(), e);
         } finally {
@@ -135,7 +136,7 @@ final class OrtEncoderSession implements ModelSession {
             }
             long bytes = rows * hiddenDim * Float.BYTES;
             if (bytes > Integer.MAX_VALUE) {
-                throw new OutOfMemoryError("hidden states of " + batch + " x " + sequence + " x " + hiddenDim + " exceed 2 GB");
+                throw new OutOfMemoryException("hidden states of " + batch + " x " + sequence + " x " + hiddenDim + " exceed 2 GB");
             }
             pinnedBuffer = java.nio.ByteBuffer.allocateDirect((int) bytes).order(java.nio.ByteOrder.nativeOrder());
             pinned = OnnxTensor.createTensor(env, pinnedBuffer.asFloatBuffer(), new long[] {batch, sequence, hiddenDim});

@@ -9,7 +9,7 @@ import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.GenerationSession;
 import dev.unitcost.engine.ModelSession;
 import dev.unitcost.model.DecoderModel;
-import dev.unitcost.model.ModelSpec;
+import dev.unitcost.model.ModelRef;
 import java.util.List;
 
 /** ONNX Runtime through its own Java binding, on the CPU execution provider. */
@@ -39,8 +39,9 @@ public final class OrtEngine implements Engine {
     }
 
     @Override
-    public ModelSession open(ModelSpec model, EngineOptions options) {
-        return openWith(model.onnxFile(), options, (env, session, where) -> OrtEncoderSession.create(env, session, model, where));
+    public ModelSession open(ModelRef model, EngineOptions options) {
+        java.nio.file.Path onnx = localFile(model);
+        return openWith(onnx, options, (env, session, where) -> OrtEncoderSession.create(env, session, onnx, where));
     }
 
     @Override
@@ -55,8 +56,15 @@ public final class OrtEngine implements Engine {
     }
 
     @Override
-    public GenerationSession openDecoder(DecoderModel model, EngineOptions options) {
+    public GenerationSession openDecoder(ModelRef ref, EngineOptions options) {
+        DecoderModel model = DecoderModel.open(localFile(ref), ref.quantization());
         return openWith(model.onnxFile(), options, (env, session, where) -> OrtDecoderSession.create(env, session, model, where));
+    }
+
+    /** ONNX Runtime opens files on this machine only. */
+    private java.nio.file.Path localFile(ModelRef model) {
+        return model.localPath().orElseThrow(() -> InputException.setting("model", model.reference()
+                + " is not on this machine; the " + name() + " engine opens local ONNX files and directories"));
     }
 
     private interface SessionFactory<T> {
