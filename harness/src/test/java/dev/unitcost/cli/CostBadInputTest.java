@@ -115,8 +115,8 @@ class CostBadInputTest {
 
     @Test
     void badListFilters() {
-        fails(new String[] {"ratecards", "list", "--project-dir", "..", "--mode", "image"}, "--mode: expected chat or embedding");
-        fails(new String[] {"ratecards", "list", "--project-dir", "..", "--provider", "nobody"}, "--provider: no rate card for 'nobody'",
+        fails(new String[] {"ratecards", "list", "--project-dir", CostCli.PROJECT, "--mode", "image"}, "--mode: expected chat or embedding");
+        fails(new String[] {"ratecards", "list", "--project-dir", CostCli.PROJECT, "--provider", "nobody"}, "--provider: no rate card for 'nobody'",
                 "openai");
     }
 }
