@@ -94,7 +94,7 @@ class CostBadInputTest {
     @Test
     void badWorkloadNumbers() {
         fails(new String[] {"cost", "--users", "0", "--requests-per-day", "1", "--input-tokens", "1", "--output-tokens", "1",
-            "--api-price", "1/1"}, "--users: users must be > 0, got 0");
+            "--api-price", "1/1"}, "--users: must be > 0, got 0");
         fails(new String[] {"cost", "--users", "many", "--requests-per-day", "1", "--input-tokens", "1", "--output-tokens", "1",
             "--api-price", "1/1"}, "--users", "'many'");
     }
