@@ -7,7 +7,6 @@ import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.RateCards;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /** Option checks shared by the cost commands; each failure is one {@link InputException} line naming the option. */
@@ -19,9 +18,10 @@ final class CliChecks {
         return projectDir != null ? new ProjectLayout(projectDir, ProjectLayout.detect().cacheDir()) : ProjectLayout.detect();
     }
 
-    static void format(String format, String... allowed) {
-        if (!Arrays.asList(allowed).contains(format)) {
-            throw InputException.option("--format", "expected " + String.join(" or ", allowed) + ", got '" + format + "'");
+    /** A count that must be at least one (users, requests, tokens). */
+    static void positive(long value, String option) {
+        if (value <= 0) {
+            throw InputException.option(option, "must be > 0, got " + value);
         }
     }
 

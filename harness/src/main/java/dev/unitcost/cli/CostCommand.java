@@ -4,6 +4,7 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.BillComparison;
+import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.MeasuredThroughput;
@@ -11,8 +12,9 @@ import dev.unitcost.cost.RateCards;
 import dev.unitcost.cost.TokenCosts;
 import dev.unitcost.cost.TokenPrices;
 import dev.unitcost.cost.Workload;
+import dev.unitcost.report.ReportFormat;
+import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.JsonResultStore;
-import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,7 +97,7 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "output (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json", description = "output (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--project-dir", paramLabel = "DIR", hidden = true, description = "the unitcost checkout holding profiles/")
@@ -107,7 +109,7 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliChecks.format(format, "table", "json");
+        ReportFormat output = ReportFormats.byName(format);
         CliChecks.utilisation(utilisation);
         HourlyCost.RentalPrice price = CliChecks.rentalPrice(rentalPrice);
         ProjectLayout layout = CliChecks.layout(projectDir);
@@ -122,25 +124,23 @@ public final class CostCommand implements Callable<Integer> {
         }
         BillComparison bill = selfHosted(layout, workload, apiPrices, price);
         List<TokenPrices> swept = sweep == null || bill.self().isEmpty() ? List.of() : sweep(bill.self().get(), workload);
-        var out = spec.commandLine().getOut();
-        if ("json".equals(format)) {
-            out.println(ReportJson.write(CostView.json(bill, swept)));
-        } else {
-            out.print(CostView.text(bill, swept));
-        }
-        out.flush();
+        CostAnswer answer = CostAnswer.of(bill, swept);
+        Output.write(spec.commandLine().getOut(), w -> output.write(answer, w));
         return ExitCodes.OK;
     }
 
     private Workload workload() {
+        CliChecks.positive(users, "--users");
+        CliChecks.positive(requestsPerDay, "--requests-per-day");
+        CliChecks.positive(inputTokens, "--input-tokens");
+        if (outputTokens < 0) {
+            throw InputException.option("--output-tokens", "must be >= 0, got " + outputTokens);
+        }
         try {
             return new Workload(users, requestsPerDay, inputTokens, outputTokens);
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            String option = m.startsWith("users") ? "--users" : m.startsWith("requestsPerDay") ? "--requests-per-day"
-                    : m.startsWith("inputTokens") ? "--input-tokens" : m.startsWith("outputTokens") ? "--output-tokens"
-                    : "--users";
-            throw InputException.option(option, m);
+            // every figure is in range, so only their product can be wrong: no one option to name
+            throw new InputException("--users x --requests-per-day x --input-tokens/--output-tokens: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.unitcost.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unitcost.InputException;
 import dev.unitcost.config.ConfigFiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.report.ReportFormat;
+import dev.unitcost.report.ReportFormats;
+import dev.unitcost.result.MachineReport;
 import dev.unitcost.telemetry.CpuCrossCheck;
 import dev.unitcost.telemetry.HardwareMatch;
 import dev.unitcost.telemetry.HostInfo;
@@ -15,7 +16,6 @@ import dev.unitcost.telemetry.nvml.NvmlSampler;
 import dev.unitcost.telemetry.ort.ExecutionProviders;
 import dev.unitcost.telemetry.rapl.RaplSampler;
 import dev.unitcost.telemetry.rapl.RaplZone;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,13 +42,11 @@ import picocli.CommandLine.Option;
         })
 public final class DoctorCommand implements Callable<Integer> {
 
-    enum Format { table, json }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE})")
-    Format format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json", description = "output (default: ${DEFAULT-VALUE})")
+    String format;
 
     @Option(names = "--powercap-root", paramLabel = "DIR", description = "where RAPL zones live (default: ${DEFAULT-VALUE})")
     Path powercapRoot = RaplSampler.DEFAULT_ROOT;
@@ -67,25 +65,20 @@ public final class DoctorCommand implements Callable<Integer> {
         if (crossCheckSeconds != null && (crossCheckSeconds < 1 || crossCheckSeconds > 600)) {
             throw InputException.option("--cross-check", "expected 1 to 600 seconds, got " + crossCheckSeconds);
         }
-        DoctorReport report = examine();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(json(report));
-        } else {
-            DoctorTable.print(report, out);
-        }
-        out.flush();
+        ReportFormat output = ReportFormats.byName(format);
+        MachineReport report = examine();
+        Output.write(spec.commandLine().getOut(), w -> output.write(report, w));
         return ExitCodes.OK;
     }
 
-    DoctorReport examine() {
+    MachineReport examine() {
         HostInfo host = HostInfo.detect();
         RaplSampler rapl = new RaplSampler(powercapRoot);
         NvmlSampler nvml = new NvmlSampler();
-        List<DoctorReport.SamplerStatus> samplers = new ArrayList<>();
+        List<MachineReport.SamplerStatus> samplers = new ArrayList<>();
         for (TelemetrySampler s : List.of(new OshiSampler(), rapl, nvml)) {
             var a = s.availability();
-            samplers.add(new DoctorReport.SamplerStatus(s.name(), a.available(), a.reason()));
+            samplers.add(new MachineReport.SamplerStatus(s.name(), a.available(), a.reason()));
         }
         boolean raplOk = samplers.get(1).available();
         boolean nvmlOk = samplers.get(2).available();
@@ -102,13 +95,13 @@ public final class DoctorCommand implements Callable<Integer> {
             detail = "nothing here measures energy or power; figures will be estimated from CPU load with the power model below";
         }
         List<String> gpuNames = !gpus.isEmpty() ? gpus : host.gpus().stream().map(HostInfo.Gpu::name).toList();
-        DoctorReport.CrossCheck cross = crossCheckSeconds == null ? null : DoctorReport.CrossCheck.of(CpuCrossCheck.run(
+        MachineReport.CrossCheck cross = crossCheckSeconds == null ? null : MachineReport.CrossCheck.of(CpuCrossCheck.run(
                 Duration.ofSeconds(crossCheckSeconds), host.logicalProcessors(), Duration.ofMillis(100), Duration.ofSeconds(1)));
-        return new DoctorReport(host, samplers, gpus, zones, method, detail, host.fallbackPowerModel(),
+        return new MachineReport(host, samplers, gpus, zones, method, detail, host.fallbackPowerModel(),
                 ExecutionProviders.probe(), profiles(host, gpuNames), cross);
     }
 
-    private DoctorReport.Profiles profiles(HostInfo host, List<String> gpuNames) {
+    private MachineReport.Profiles profiles(HostInfo host, List<String> gpuNames) {
         Path dir = hardwareDir != null ? hardwareDir : ProjectLayout.detect().hardware();
         List<String> found = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -125,19 +118,11 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         if (candidates.isEmpty()) {
             String why = Files.isDirectory(dir) ? "no readable hardware profiles in " + dir : "no directory " + dir;
-            return new DoctorReport.Profiles(dir.toString(), found, unreadable, null, null, why);
+            return new MachineReport.Profiles(dir.toString(), found, unreadable, null, null, why);
         }
         return HardwareMatch.best(host.logicalProcessors(), gpuNames, candidates)
-                .map(m -> new DoctorReport.Profiles(dir.toString(), found, unreadable, m.profile().name(), m.profile().file(), m.why()))
-                .orElseGet(() -> new DoctorReport.Profiles(dir.toString(), found, unreadable, null, null,
+                .map(m -> new MachineReport.Profiles(dir.toString(), found, unreadable, m.profile().name(), m.profile().file(), m.why()))
+                .orElseGet(() -> new MachineReport.Profiles(dir.toString(), found, unreadable, null, null,
                         "none names " + (gpuNames.isEmpty() ? "" : "these GPUs or ") + host.logicalProcessors() + " CPU threads"));
-    }
-
-    static String json(DoctorReport report) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("doctor report cannot be written as JSON", e);
-        }
     }
 }

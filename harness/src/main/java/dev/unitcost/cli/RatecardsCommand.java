@@ -7,12 +7,12 @@ import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.config.RateCardFiles;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.cost.RateCards;
+import dev.unitcost.report.Table;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -128,21 +128,22 @@ public final class RatecardsCommand implements Runnable {
                 throw InputException.option("--provider", "no rate card for '" + provider + "'; known: "
                         + String.join(", ", cards.cards().stream().map(RateCard::provider).distinct().toList()));
             }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"provider", "model", "mode", "input", "output", "cached in", "batch in", "batch out",
-                "context", "asOf", "flag"});
+            Table table = new Table(List.of("provider", "model", "mode", "input", "output", "cached in", "batch in", "batch out",
+                "context", "asOf", "flag"), List.of(false, false, false, true, true, true, true, true, true, false, false));
+            int listed = 0;
             for (RateCards.Entry e : cards.entries()) {
                 if ((provider == null || provider.equals(e.card().provider())) && (mode == null || mode.equals(e.price().mode()))) {
                     RateCard.ApiPrice p = e.price();
-                    rows.add(new String[] {e.card().provider(), p.model(), p.mode(), usd(p.input()), usd(p.output()),
+                    listed++;
+                    table.row(e.card().provider(), p.model(), p.mode(), usd(p.input()), usd(p.output()),
                         usd(p.cachedInput()), usd(p.batchInput()), usd(p.batchOutput()),
                         p.contextWindow() == null ? "-" : String.format(Locale.ROOT, "%,d", p.contextWindow()),
-                        e.card().asOf().toString(), p.flag() == null ? "" : "FLAGGED: " + p.flag()});
+                        e.card().asOf().toString(), p.flag() == null ? "" : "FLAGGED: " + p.flag());
                 }
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.print(TextTable.render(rows));
-            w.printf(Locale.ROOT, "%d models; USD per 1M tokens; '-' = not offered or not known%n", rows.size() - 1);
+            w.print(table.text());
+            w.printf(Locale.ROOT, "%d models; USD per 1M tokens; '-' = not offered or not known%n", listed);
             w.flush();
             return ExitCodes.OK;
         }

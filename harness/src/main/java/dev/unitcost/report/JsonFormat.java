@@ -1,13 +1,15 @@
 package dev.unitcost.report;
 
+import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The stored JSON form: one report, an array of several, or a comparison. */
+/** JSON written by Jackson from the records ({@link ReportJson}): one report, an array of several, a comparison, a cost answer or a machine report. */
 final class JsonFormat implements ReportFormat {
 
     @Override
@@ -34,6 +36,18 @@ final class JsonFormat implements ReportFormat {
     @Override
     public void write(Comparison comparison, Writer out) throws IOException {
         out.write(ReportJson.write(comparison));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(CostAnswer answer, Writer out) throws IOException {
+        out.write(ReportJson.write(answer));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(MachineReport machine, Writer out) throws IOException {
+        out.write(ReportJson.write(machine));
         out.write('\n');
     }
 }

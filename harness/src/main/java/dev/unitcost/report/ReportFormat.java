@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
+import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.RunReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -8,8 +10,9 @@ import java.util.List;
 
 /**
  * One way to write what unitcost produces (the seam for output formats, as JMH's
- * {@code ResultFormat}): a run report, several, or a comparison. Formats read only the finished
- * records; they never compute a figure. Listed in {@link ReportFormats}.
+ * {@code ResultFormat}): one method per kind of document (a run report or several, a comparison,
+ * a cost answer, a machine report). Formats read only the finished records; they never compute a
+ * figure. Listed in {@link ReportFormats}; a new format implements every method.
  */
 public interface ReportFormat {
 
@@ -26,4 +29,10 @@ public interface ReportFormat {
     }
 
     void write(Comparison comparison, Writer out) throws IOException;
+
+    /** {@code unitcost cost}: a workload's monthly bill on an API and, when measured, self-hosted. */
+    void write(CostAnswer answer, Writer out) throws IOException;
+
+    /** {@code unitcost doctor}: what this machine offers for measuring. */
+    void write(MachineReport machine, Writer out) throws IOException;
 }

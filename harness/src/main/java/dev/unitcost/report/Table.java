@@ -3,14 +3,18 @@ package dev.unitcost.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small table rendered as aligned text (numbers right-aligned) or as a Markdown table. */
-final class Table {
+/**
+ * The one table renderer: rows of cells already formatted, laid out as aligned text (each line
+ * indented two spaces; right-aligned columns for numbers) or as a Markdown table.
+ */
+public final class Table {
 
     private final List<String> headers;
     private final List<Boolean> rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(List<String> headers, List<Boolean> rightAligned) {
+    /** Columns named {@code headers}; {@code rightAligned} says, per column, whether its cells are aligned right (numbers). */
+    public Table(List<String> headers, List<Boolean> rightAligned) {
         if (headers.size() != rightAligned.size()) {
             throw new IllegalArgumentException("one alignment per header");
         }
@@ -18,7 +22,7 @@ final class Table {
         this.rightAligned = List.copyOf(rightAligned);
     }
 
-    Table row(String... cells) {
+    public Table row(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
@@ -26,7 +30,7 @@ final class Table {
         return this;
     }
 
-    String text() {
+    public String text() {
         int[] width = new int[headers.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = headers.get(c).length();
@@ -47,12 +51,12 @@ final class Table {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
             String pad = " ".repeat(width[c] - cell.length());
-            line.append(c == 0 ? "  " : "  ").append(rightAligned.get(c) ? pad + cell : cell + pad);
+            line.append("  ").append(rightAligned.get(c) ? pad + cell : cell + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder out = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|");
         for (Boolean right : rightAligned) {
             out.append(right ? "---:|" : "---|");

@@ -94,7 +94,7 @@ class CostBadInputTest {
     @Test
     void badWorkloadNumbers() {
         fails(new String[] {"cost", "--users", "0", "--requests-per-day", "1", "--input-tokens", "1", "--output-tokens", "1",
-            "--api-price", "1/1"}, "--users: users must be > 0, got 0");
+            "--api-price", "1/1"}, "--users: must be > 0, got 0");
         fails(new String[] {"cost", "--users", "many", "--requests-per-day", "1", "--input-tokens", "1", "--output-tokens", "1",
             "--api-price", "1/1"}, "--users", "'many'");
     }
@@ -115,8 +115,8 @@ class CostBadInputTest {
 
     @Test
     void badListFilters() {
-        fails(new String[] {"ratecards", "list", "--project-dir", "..", "--mode", "image"}, "--mode: expected chat or embedding");
-        fails(new String[] {"ratecards", "list", "--project-dir", "..", "--provider", "nobody"}, "--provider: no rate card for 'nobody'",
+        fails(new String[] {"ratecards", "list", "--project-dir", CostCli.PROJECT, "--mode", "image"}, "--mode: expected chat or embedding");
+        fails(new String[] {"ratecards", "list", "--project-dir", CostCli.PROJECT, "--provider", "nobody"}, "--provider: no rate card for 'nobody'",
                 "openai");
     }
 }

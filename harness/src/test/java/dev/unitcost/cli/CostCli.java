@@ -2,6 +2,8 @@ package dev.unitcost.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
  * Runs the real root command line in-process with the cost commands added (until the root lists
@@ -9,7 +11,21 @@ import java.io.StringWriter;
  */
 final class CostCli {
 
+    /**
+     * The fixture project the cost commands read: hardware profiles and rate cards frozen under
+     * src/test/resources/fixtures/cost, so that refreshing profiles/ never changes a test. Read only.
+     */
+    static final String PROJECT = project();
+
     private CostCli() {}
+
+    private static String project() {
+        try {
+            return Path.of(CostCli.class.getResource("/fixtures/cost").toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static CliRunner.Outcome run(String... args) {
         StringWriter out = new StringWriter();

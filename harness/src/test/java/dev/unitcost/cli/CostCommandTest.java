@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code unitcost cost} in-process against the repository's own profiles/. */
+/** {@code unitcost cost} in-process against the fixture profiles ({@link CostCli#PROJECT}). */
 class CostCommandTest {
 
-    static final String[] SEED = {"cost", "--project-dir", "..", "--users", "50000", "--requests-per-day", "10",
+    static final String[] SEED = {"cost", "--project-dir", CostCli.PROJECT, "--users", "50000", "--requests-per-day", "10",
         "--input-tokens", "2000", "--output-tokens", "500"};
 
     /** Keeps decimals as written ("10764.00" stays two decimals) so the rounding is checked too. */
@@ -83,7 +83,7 @@ class CostCommandTest {
         // one point: 10,000 tokens in 1 s → 10,000 tokens/s ; aws-m6i-large USD 0.096/h
         Path results = tmp.resolve("results");
         Path file = new JsonResultStore(results).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
-        CliRunner.Outcome o = CostCli.run("cost", "--project-dir", "..", "--users", "1000", "--requests-per-day", "100",
+        CliRunner.Outcome o = CostCli.run("cost", "--project-dir", CostCli.PROJECT, "--users", "1000", "--requests-per-day", "100",
                 "--input-tokens", "200", "--output-tokens", "0", "--api", "text-embedding-3-small",
                 "--run", file.toString(), "--hardware", "aws-m6i-large", "--format", "json");
         assertEquals(0, o.exitCode(), o.err());

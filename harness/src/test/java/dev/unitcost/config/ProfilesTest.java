@@ -27,6 +27,17 @@ class ProfilesTest {
     /** The repository's own profiles/ (tests run in harness/). */
     static final ProjectLayout REPO = new ProjectLayout(Path.of(".."), Path.of("target", "cache"));
 
+    /** Frozen fixture profiles (src/test/resources/fixtures/cost): prices are checked on these, never on the shipped ones. */
+    static final ProjectLayout FIXTURES = fixtures();
+
+    private static ProjectLayout fixtures() {
+        try {
+            return new ProjectLayout(Path.of(ProfilesTest.class.getResource("/fixtures/cost").toURI()), Path.of("target", "cache"));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @TempDir
     Path tmp;
 
@@ -47,17 +58,16 @@ class ProfilesTest {
     }
 
     @Test
-    void theOwnedServerCostsWhatFactsSayPerDevice() {
-        HardwareProfile server = new Profiles(REPO).hardware("owned-h100-server");
+    void anOwnedServerIsPricedPerDevice() {
+        Profiles fixtures = new Profiles(FIXTURES);
+        HardwareProfile server = fixtures.hardware("owned-h100-server");
         assertEquals(8, server.devices());
-        // per device: 30,000 / 26,280 h + 0.7 kW × 1.56 × 0.083 = 1.2321885
+        // fixture, per device: 240,000 / 8 = 30,000 over 3 × 8,760 h = 1.1415525 + 0.7 kW × 1.56 × 0.083 = 0.0906360 → 1.2321885
         assertEquals(new BigDecimal("1.2322"), Money.perHour(server.usdPerDeviceHour()));
-        HardwareProfile runpod = new Profiles(REPO).hardware("runpod-h100-sxm");
-        assertEquals(new BigDecimal("2.9900"), Money.perHour(runpod.usdPerHour()));
-        assertEquals(new BigDecimal("2.69"), HourlyCost.of(runpod, HourlyCost.RentalPrice.SPOT, 1, 1.0, null).usdPerHour()
+        HardwareProfile rented = fixtures.hardware("runpod-h100-sxm");
+        assertEquals(new BigDecimal("2.9900"), Money.perHour(rented.usdPerHour()));
+        assertEquals(new BigDecimal("2.69"), HourlyCost.of(rented, HourlyCost.RentalPrice.SPOT, 1, 1.0, null).usdPerHour()
                 .stripTrailingZeros());
-        // AWS p5: 8 × H100 for 98.32 → 12.29 per device-hour
-        assertEquals(new BigDecimal("12.2900"), Money.perHour(new Profiles(REPO).hardware("aws-p5-48xlarge").usdPerDeviceHour()));
     }
 
     @Test
@@ -70,7 +80,10 @@ class ProfilesTest {
                 .map(e -> e.price().model()).collect(Collectors.toSet());
         assertEquals(Set.of("text-embedding-3-small", "text-embedding-3-large", "gemini-embedding-001", "mistral-embed",
                 "voyage-3.5", "embed-v4.0", "BAAI/bge-base-en-v1.5"), embeddings);
-        RateCard.ApiPrice sonnet = cards.matches("claude-sonnet-4-6").get(0).price();
+        for (RateCards.Entry e : cards.entries()) {
+            assertTrue(e.price().isEmbedding() || e.price().output() != null, e.qualifiedName() + " is a chat model with an output price");
+        }
+        RateCard.ApiPrice sonnet = new Profiles(FIXTURES).rateCatalog(null).matches("claude-sonnet-4-6").get(0).price();
         assertEquals(new BigDecimal("15.00"), sonnet.output());
         assertEquals(null, sonnet.batchInput(), "unknown batch price stays unknown");
         assertEquals(2, cards.matches("openai/gpt-oss-120b").size(), "together and groq both sell it");

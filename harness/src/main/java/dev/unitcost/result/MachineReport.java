@@ -1,13 +1,14 @@
-package dev.unitcost.cli;
+package dev.unitcost.result;
 
 import dev.unitcost.telemetry.CpuCrossCheck;
 import dev.unitcost.telemetry.HostInfo;
 import dev.unitcost.telemetry.PowerModel;
 import dev.unitcost.telemetry.ort.ExecutionProviders;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What {@code unitcost doctor} found, as data: rendered as a table or written as JSON.
+ * What {@code unitcost doctor} found about this machine, as data: every report format renders it.
  *
  * @param host the machine as OSHI sees it
  * @param samplers each telemetry sampler and whether it can run here
@@ -21,12 +22,23 @@ import java.util.List;
  * @param profiles hardware profiles found and the best match
  * @param crossCheck CPU figures checked against the JVM, when asked for; null otherwise
  */
-record DoctorReport(
+public record MachineReport(
         HostInfo host, List<SamplerStatus> samplers, List<String> nvmlGpus, List<String> raplZones,
         String energyMethod, String energyDetail, PowerModel powerModel,
         List<ExecutionProviders.Status> executionProviders, Profiles profiles, CrossCheck crossCheck) {
 
-    record SamplerStatus(String name, boolean available, String reason) {}
+    public MachineReport {
+        Objects.requireNonNull(host, "host");
+        samplers = List.copyOf(samplers);
+        nvmlGpus = List.copyOf(nvmlGpus);
+        raplZones = List.copyOf(raplZones);
+        Objects.requireNonNull(energyMethod, "energyMethod");
+        Objects.requireNonNull(powerModel, "powerModel");
+        executionProviders = List.copyOf(executionProviders);
+        Objects.requireNonNull(profiles, "profiles");
+    }
+
+    public record SamplerStatus(String name, boolean available, String reason) {}
 
     /**
      * @param directory where profiles were looked for
@@ -36,15 +48,21 @@ record DoctorReport(
      * @param matchFile its file
      * @param why why it matched, or why nothing did
      */
-    record Profiles(String directory, List<String> found, List<String> unreadable, String match, String matchFile, String why) {}
+    public record Profiles(String directory, List<String> found, List<String> unreadable, String match, String matchFile, String why) {
+
+        public Profiles {
+            found = List.copyOf(found);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
 
     /** {@link CpuCrossCheck} with its ratios spelled out. */
-    record CrossCheck(
+    public record CrossCheck(
             double busySeconds, int busyThreads, int samples, double intervalMillis, double jvmProcessCpuSeconds,
             double oshiProcessCpuSeconds, double oshiVsJvmRelativeDifference, double coreBusyCpuSeconds,
             double coreBusyOverProcessCpu, double samplerCpuMillis, double samplerCpuFractionOfOneCore) {
 
-        static CrossCheck of(CpuCrossCheck c) {
+        public static CrossCheck of(CpuCrossCheck c) {
             return new CrossCheck(c.wallNanos() / 1e9, c.busyThreads(), c.samples(), c.intervalNanos() / 1e6,
                     c.jvmProcessCpuNanos() / 1e9, c.oshiProcessCpuNanos() / 1e9, c.oshiVsJvmRelativeDifference(),
                     c.coreBusyCpuNanos() / 1e9, c.coreBusyOverProcessCpu(), c.samplerCpuNanos() / 1e6,
