@@ -24,7 +24,8 @@ public class InputException extends RuntimeException {
         this.expectation = message;
     }
 
-    private InputException(String setting, String expectation, boolean named) {
+    /** An error about {@code setting}; subclasses name the setting as {@link #setting(String, String)} does. */
+    protected InputException(String setting, String expectation, boolean named) {
         super(setting + ": " + expectation);
         this.setting = setting;
         this.expectation = expectation;

@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * A unitcost project directory in a temp dir: the repository's real models/ manifests plus the
- * test fixtures under src/test/resources/fixtures/profiles.
+ * test fixtures under src/test/resources/fixtures/profiles. The fixture CPU profiles describe this
+ * machine: {@code ${THREADS}} in them becomes its logical CPU count, so a run here matches them on
+ * any machine the suite runs on.
  */
 public final class TestProject {
 
@@ -20,12 +22,27 @@ public final class TestProject {
             copyTree(TestModels.ROOT.resolve("models"), dir.resolve("models"));
             Path fixtures = Path.of(TestProject.class.getResource("/fixtures/profiles").toURI());
             copyTree(fixtures, dir.resolve("profiles"));
+            try (Stream<Path> files = Files.walk(dir.resolve("profiles/hardware"))) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Files.writeString(f, Files.readString(f).replace("${THREADS}", Integer.toString(threads())));
+                }
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int threads;
+
+    /** This machine's logical CPUs, as the run planner reads them. */
+    public static synchronized int threads() {
+        if (threads == 0) {
+            threads = dev.unitcost.telemetry.HostInfo.detect().logicalProcessors();
+        }
+        return threads;
     }
 
     public static void copyTree(Path from, Path to) throws IOException {

@@ -4,11 +4,12 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.ConfigFiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredDevices;
+import dev.unitcost.cost.ProfileMatch;
 import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.telemetry.CpuCrossCheck;
-import dev.unitcost.telemetry.HardwareMatch;
 import dev.unitcost.telemetry.HostInfo;
 import dev.unitcost.telemetry.OshiSampler;
 import dev.unitcost.telemetry.TelemetrySampler;
@@ -105,13 +106,15 @@ public final class DoctorCommand implements Callable<Integer> {
         Path dir = hardwareDir != null ? hardwareDir : ProjectLayout.detect().hardware();
         List<String> found = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        List<HardwareMatch.Candidate> candidates = new ArrayList<>();
+        List<HardwareProfile> candidates = new ArrayList<>();
+        java.util.Map<String, Path> files = new java.util.HashMap<>();
         for (String name : ConfigFiles.namesIn(dir)) {
             Path file = ConfigFiles.resolveNamed(dir, name, "hardware profile");
             try {
                 HardwareProfile p = ConfigFiles.read(file, HardwareProfile.class);
                 found.add(p.name());
-                candidates.add(new HardwareMatch.Candidate(p.name(), p.description(), file.toString()));
+                candidates.add(p);
+                files.put(p.name(), file);
             } catch (InputException e) {
                 unreadable.add(e.getMessage()); // one bad profile must not hide the rest
             }
@@ -120,9 +123,19 @@ public final class DoctorCommand implements Callable<Integer> {
             String why = Files.isDirectory(dir) ? "no readable hardware profiles in " + dir : "no directory " + dir;
             return new MachineReport.Profiles(dir.toString(), found, unreadable, null, null, why);
         }
-        return HardwareMatch.best(host.logicalProcessors(), gpuNames, candidates)
-                .map(m -> new MachineReport.Profiles(dir.toString(), found, unreadable, m.profile().name(), m.profile().file(), m.why()))
+        // the rule `run` prices by: a CPU run on all threads, and a run on the first GPU when there is one
+        MeasuredDevices cpuRun = new MeasuredDevices(host.cpuModel(), host.logicalProcessors(), null);
+        String gpuLine = "";
+        if (!gpuNames.isEmpty()) {
+            MeasuredDevices gpuRun = new MeasuredDevices(host.cpuModel(), host.logicalProcessors(), gpuNames.get(0));
+            gpuLine = "; for a run on " + gpuNames.get(0) + ": " + ProfileMatch.best(gpuRun, candidates)
+                    .map(m -> m.profile().name() + " (" + m.why() + ")").orElse("none describes it");
+        }
+        String gpus = gpuLine;
+        return ProfileMatch.best(cpuRun, candidates)
+                .map(m -> new MachineReport.Profiles(dir.toString(), found, unreadable, m.profile().name(),
+                        files.get(m.profile().name()).toString(), "for a CPU run: " + m.why() + gpus))
                 .orElseGet(() -> new MachineReport.Profiles(dir.toString(), found, unreadable, null, null,
-                        "none names " + (gpuNames.isEmpty() ? "" : "these GPUs or ") + host.logicalProcessors() + " CPU threads"));
+                        "for a CPU run: none describes " + cpuRun.describe() + gpus));
     }
 }

@@ -4,7 +4,10 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredDevices;
 import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.cost.ProfileChoice;
+import dev.unitcost.cost.ProfileMatch;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
@@ -48,8 +51,13 @@ public final class RepriceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPORT", description = "a report file, or a run id under the results directory")
     String report;
 
-    @Option(names = "--hardware", paramLabel = "NAME|PATH", description = "hardware profile (default: the one the run was priced with)")
+    @Option(names = "--hardware", paramLabel = "NAME|PATH",
+            description = "hardware profile; it must describe the devices the run used (default: the one the run was priced with)")
     String hardware;
+
+    @Option(names = "--price-as", paramLabel = "NAME|PATH",
+            description = "price the run as another machine's profile; the report then says \"priced as NAME, measured on ...\"")
+    String priceAs;
 
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
@@ -77,22 +85,39 @@ public final class RepriceCommand implements Callable<Integer> {
         ProjectLayout layout = CliChecks.layout(projectDir);
         ReportFormat output = ReportFormats.byName(format);
         RunReport stored = new JsonResultStore(resultsDir != null ? resultsDir : layout.results()).load(report);
+        if (hardware != null && priceAs != null) {
+            throw InputException.option("--price-as", "give either --hardware or --price-as, not both");
+        }
         Profiles profiles = new Profiles(layout);
+        MeasuredDevices measured = stored.measuredDevices();
         HardwareProfile hw;
-        if (hardware != null) {
-            hw = profiles.hardware(hardware);
+        ProfileChoice choice;
+        if (priceAs != null) {
+            hw = profiles.hardware(priceAs);
+            choice = ProfileChoice.pricedAs(hw, measured);
+        } else if (hardware != null) {
+            hw = matching(profiles.hardware(hardware), hardware, measured, "--hardware");
+            choice = ProfileChoice.matching("named for this repricing; " + ProfileMatch.best(measured, List.of(hw)).orElseThrow().why());
         } else if (stored.cost() != null) {
             hw = stored.cost().hardware(); // the profile as it was when priced, not today's file
+            choice = stored.cost().choice();
         } else if (stored.header().config() != null && stored.header().config().hardwareProfile() != null) {
-            hw = profiles.hardware(stored.header().config().hardwareProfile()); // an older report that stored only the name
+            // an older report that stored only the profile's name: today's file of that name, if it describes the devices
+            String name = stored.header().config().hardwareProfile();
+            hw = matching(profiles.hardware(name), name, measured, "REPORT");
+            choice = ProfileChoice.matching("the profile the report named (" + name + "), as it reads today; "
+                    + ProfileMatch.best(measured, List.of(hw)).orElseThrow().why());
         } else {
-            throw InputException.option("--hardware", "required: the report does not name the profile it was priced with");
+            ProfileMatch.Match m = ProfileMatch.best(measured, profiles.allHardware()).orElseThrow(() -> InputException.option("--hardware",
+                    "required: the report is not priced and no profile under profiles/hardware/ describes " + measured.describe()));
+            hw = m.profile();
+            choice = ProfileChoice.matching("chosen for the measured devices: " + m.why());
         }
         List<RateCard> cards = profiles.rateCards(ratecards);
         double u = utilisation != null ? utilisation : stored.cost() != null ? stored.cost().utilisation() : 1.0;
         RunReport repriced;
         try {
-            repriced = stored.priced(hw, cards, u, stored.cost() != null ? stored.cost().measuredOn() : null);
+            repriced = stored.priced(hw, cards, u, choice);
         } catch (IllegalArgumentException e) {
             throw InputException.option("REPORT", e.getMessage());
         }
@@ -109,6 +134,14 @@ public final class RepriceCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code profile}, when it describes the measured devices; otherwise refused, naming both and the way to price as it anyway. */
+    private static HardwareProfile matching(HardwareProfile profile, String name, MeasuredDevices measured, String option) {
+        ProfileMatch.mismatch(profile, measured).ifPresent(why -> {
+            throw InputException.option(option, why + "; to price this run as that machine anyway, give --price-as " + name);
+        });
+        return profile;
     }
 
     /** One line: the stored pricing against the new one (the best point, blended at 3:1). */

@@ -5,6 +5,8 @@ import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.RunReport;
+import dev.unitcost.InputException;
+import dev.unitcost.run.HardwareMismatchException;
 import dev.unitcost.run.PlannedRun;
 import dev.unitcost.run.ProgressListener;
 import dev.unitcost.run.RunEnvironment;
@@ -28,7 +30,12 @@ import picocli.CommandLine.Spec;
             "",
             "With no --model and no --workload: the default suite, the int8 all-MiniLM-L6-v2 from Maven Central "
                     + "(batch sweep 1, 8, 32 at 128 tokens) and a SmolLM2-135M int4 shape twin (batches of 1 and 8, "
-                    + "128 tokens in, 32 out), ONNX Runtime on CPU, priced on aws-m6i-large."
+                    + "128 tokens in, 32 out), ONNX Runtime on CPU.",
+            "",
+            "Prices describe the devices the run uses: without --hardware the run is priced on the profile under "
+                    + "profiles/hardware/ that describes them (CPU threads and family, or the GPU), and says which and why; "
+                    + "when none does, the run is stored unpriced. --hardware must describe them too; --price-as prices the "
+                    + "run as another machine, labelled so in every report; --usd-per-hour gives this machine's own price."
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -64,9 +71,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-cpu-fallback", description = "run on CPU when the asked-for GPU cannot be used (recorded in the report)")
     boolean allowCpuFallback;
 
-    @Option(names = "--hardware", defaultValue = "aws-m6i-large", paramLabel = "NAME|PATH",
-            description = "hardware profile under profiles/hardware/ or a YAML file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hardware", paramLabel = "NAME|PATH",
+            description = "hardware profile under profiles/hardware/ or a YAML file; it must describe the devices the run uses "
+                    + "(default: the profile that does)")
     String hardware;
+
+    @Option(names = "--price-as", paramLabel = "NAME|PATH",
+            description = "price the run as another machine's profile; every report then says \"priced as NAME, measured on ...\"")
+    String priceAs;
+
+    @Option(names = "--usd-per-hour", paramLabel = "USD",
+            description = "this machine's own price per hour, instead of a profile")
+    java.math.BigDecimal usdPerHour;
 
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
@@ -125,11 +141,18 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = projectDir != null ? new ProjectLayout(projectDir, ProjectLayout.detect().cacheDir()) : ProjectLayout.detect();
         ReportFormat output = ReportFormats.byName(format);
-        RunOptions options = new RunOptions(model, workload, quant, device, allowCpuFallback, hardware, ratecards, engine, batchSizes,
+        RunOptions options = new RunOptions(model, workload, quant, device, allowCpuFallback, hardware, ratecards, priceAs, usdPerHour,
+                engine, batchSizes,
                 repetitions, sequenceLength, threads, !noSpinning, optimizationLevel, utilisation, sampleIntervalMillis, powercapRoot);
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr());
         // Everything that can be wrong in the input is checked before anything runs or is written.
-        List<PlannedRun> plans = new RunPlanner(layout, options, progress).plan();
+        List<PlannedRun> plans;
+        try {
+            plans = new RunPlanner(layout, options, progress).plan();
+        } catch (HardwareMismatchException e) {
+            throw InputException.option("--hardware", e.expectation() + "; to price this run as that machine anyway, give --price-as "
+                    + e.profile());
+        }
 
         var out = spec.commandLine().getOut();
         JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : layout.results());
@@ -142,6 +165,11 @@ public final class RunCommand implements Callable<Integer> {
             reports.add(report);
             if (!json) {
                 Output.write(out, w -> output.write(report, w));
+                if (plan.pricing() == null) {
+                    out.println("not priced: no hardware profile under profiles/hardware/ describes " + plan.measured().describe()
+                            + "; price it with --hardware NAME|FILE (a profile whose machine: block describes them), "
+                            + "--usd-per-hour USD (this machine's price), or reprice the stored report");
+                }
                 out.println("report: " + saved);
                 out.println();
             }

@@ -52,6 +52,9 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
     /** Peak memory bandwidth of one device in bytes/s, for MBU; absent when not known. */
     Double peakMemoryBandwidthBytesPerSecond();
 
+    /** The devices the price pays for, as a run measures them; absent when the profile does not say. */
+    Machine machine();
+
     /** Full cost of one hour of the whole machine, with energy at the profile's own watts. */
     BigDecimal usdPerHour();
 
@@ -87,6 +90,27 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
     }
 
     /**
+     * What a profile's price pays for, in the terms a run measures, so a run is priced only on a
+     * profile that describes the devices it used ({@link ProfileMatch}).
+     *
+     * @param cpu CPU family as its name reads ({@code Intel Xeon}, {@code AMD EPYC}); null when not stated
+     * @param cpuThreads logical CPUs (vCPUs) of the machine; null when not stated
+     * @param gpu GPU model as its name reads ({@code H200}, {@code H100 PCIe}, {@code A100 80GB}); null for a
+     *     machine without GPUs. Every word must appear in the measured GPU's name; {@link HardwareProfile#devices()}
+     *     says how many the machine has
+     */
+    record Machine(String cpu, Integer cpuThreads, String gpu) {
+        public Machine {
+            cpu = cpu == null || cpu.isBlank() ? null : cpu.strip();
+            gpu = gpu == null || gpu.isBlank() ? null : gpu.strip();
+            Checks.optionalPositive(cpuThreads, "machine.cpuThreads");
+            if (cpu == null && cpuThreads == null && gpu == null) {
+                throw new IllegalArgumentException("machine: give at least one of cpu, cpuThreads, gpu");
+            }
+        }
+    }
+
+    /**
      * Rented by the hour (cloud instance, GPU marketplace). Rent includes power; watts, PUE and
      * grid intensity serve energy and carbon estimates only.
      *
@@ -99,7 +123,7 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
             String name, String description, String source, LocalDate asOf,
             BigDecimal usdPerHour, BigDecimal spotUsdPerHour, BigDecimal reservedUsdPerHour,
             Integer devices, Double watts, Double idleWatts, Double pue, Double gCO2PerKwh,
-            PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond)
+            PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine)
             implements HardwareProfile {
         @JsonCreator
         public Rented {
@@ -120,7 +144,16 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
         public Rented(String name, String description, String source, LocalDate asOf,
                 BigDecimal usdPerHour, Integer devices, Double watts, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, usdPerHour, null, null, devices, watts, null, null, null, null,
-                    peakMemoryBandwidthBytesPerSecond);
+                    peakMemoryBandwidthBytesPerSecond, null);
+        }
+
+        /** Every field but the machine. */
+        public Rented(String name, String description, String source, LocalDate asOf,
+                BigDecimal usdPerHour, BigDecimal spotUsdPerHour, BigDecimal reservedUsdPerHour,
+                Integer devices, Double watts, Double idleWatts, Double pue, Double gCO2PerKwh,
+                PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond) {
+            this(name, description, source, asOf, usdPerHour, spotUsdPerHour, reservedUsdPerHour, devices, watts, idleWatts, pue,
+                    gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null);
         }
     }
 
@@ -141,7 +174,7 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
             String name, String description, String source, LocalDate asOf,
             BigDecimal capexUsd, Double lifeYears, BigDecimal residualUsd, Double costOfCapital,
             Double watts, Double idleWatts, Double pue, BigDecimal usdPerKwh, BigDecimal hostingUsdPerMonth,
-            Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond)
+            Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine)
             implements HardwareProfile {
         @JsonCreator
         public Owned {
@@ -173,7 +206,16 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
                 BigDecimal capexUsd, Double lifeYears, Double watts, Double pue, BigDecimal usdPerKwh,
                 BigDecimal hostingUsdPerMonth, Integer devices, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, capexUsd, lifeYears, null, null, watts, null, pue, usdPerKwh,
-                    hostingUsdPerMonth, devices, null, null, peakMemoryBandwidthBytesPerSecond);
+                    hostingUsdPerMonth, devices, null, null, peakMemoryBandwidthBytesPerSecond, null);
+        }
+
+        /** Every field but the machine. */
+        public Owned(String name, String description, String source, LocalDate asOf,
+                BigDecimal capexUsd, Double lifeYears, BigDecimal residualUsd, Double costOfCapital,
+                Double watts, Double idleWatts, Double pue, BigDecimal usdPerKwh, BigDecimal hostingUsdPerMonth,
+                Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond) {
+            this(name, description, source, asOf, capexUsd, lifeYears, residualUsd, costOfCapital, watts, idleWatts, pue, usdPerKwh,
+                    hostingUsdPerMonth, devices, gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null);
         }
 
         @Override

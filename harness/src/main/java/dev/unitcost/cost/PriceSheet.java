@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param hardware the whole profile the prices come from, as it was when priced (re-pricing never
  *     picks up an edited file silently)
- * @param measuredOn when the run was priced as another machine ({@code --price-as}): the devices it was
- *     measured on; null when the profile describes the measured devices
+ * @param choice why this profile: it matched the measured devices (and how), or it was asked for as another
+ *     machine's ({@code measuredOn} then names the devices the run used)
  * @param usdPerHour one device of the profile, per paid hour
  * @param hourlyBasis how that hourly figure was reached, in words
  * @param utilisation share of paid hours the device is busy
@@ -22,7 +22,7 @@ import java.util.List;
  * @param apis every API model of the task's mode priced for the same tokens, against the best point
  */
 public record PriceSheet(
-        HardwareProfile hardware, String measuredOn, BigDecimal usdPerHour, String hourlyBasis, double utilisation, String rounding,
+        HardwareProfile hardware, ProfileChoice choice, BigDecimal usdPerHour, String hourlyBasis, double utilisation, String rounding,
         List<PointPrice> points, int bestPoint, List<ApiVerdict> apis) {
 
     public PriceSheet {
@@ -37,9 +37,14 @@ public record PriceSheet(
         return points.get(bestPoint);
     }
 
+    /** The devices the run used when it was priced as another machine; null when the profile describes them. */
+    public String measuredOn() {
+        return choice == null ? null : choice.measuredOn();
+    }
+
     /** "priced as X, measured on Y" when the profile is not the measured machine; empty otherwise. */
     public String pricedAsLabel() {
-        return measuredOn == null ? "" : "priced as " + hardware.name() + ", measured on " + measuredOn;
+        return measuredOn() == null ? "" : "priced as " + hardware.name() + ", measured on " + measuredOn();
     }
 
     /**

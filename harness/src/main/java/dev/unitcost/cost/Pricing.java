@@ -31,11 +31,11 @@ public final class Pricing {
      *
      * @param apiMode which rate-card entries compare ({@code embedding} or {@code chat})
      * @param busyPower the run's own draw while busy; empty to use the profile's watts
-     * @param measuredOn the measured devices when pricing as another machine; null otherwise
+     * @param choice why this profile (and, when it is another machine's, the devices measured)
      * @throws IllegalArgumentException when there is no point to price
      */
     public static PriceSheet price(List<PricePoint> points, String apiMode, HardwareProfile hardware, List<RateCard> cards,
-            double utilisation, Optional<HourlyCost.BusyPower> busyPower, String measuredOn) {
+            double utilisation, Optional<HourlyCost.BusyPower> busyPower, ProfileChoice choice) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("the run has no successful point to price");
         }
@@ -62,7 +62,7 @@ public final class Pricing {
             }
         }
         apis.sort(Comparator.comparing(PriceSheet.ApiVerdict::apiUsdPerMillionBlended));
-        return new PriceSheet(hardware, measuredOn, Money.perHour(hourly.usdPerHour()), hourly.basis(), utilisation, ROUNDING, priced,
+        return new PriceSheet(hardware, choice, Money.perHour(hourly.usdPerHour()), hourly.basis(), utilisation, ROUNDING, priced,
                 best, apis);
     }
 

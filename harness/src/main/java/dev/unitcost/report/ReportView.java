@@ -53,8 +53,11 @@ final class ReportView {
         }
         List<String> lines = new ArrayList<>();
         if (c.measuredOn() != null) {
-            lines.add(c.pricedAsLabel().toUpperCase(Locale.ROOT).charAt(0) + c.pricedAsLabel().substring(1)
-                    + ": these prices are for that machine, not this one");
+            lines.add("PRICED AS " + c.hardware().name() + ", MEASURED ON " + c.measuredOn()
+                    + ": these prices are for that machine, not the one measured");
+        }
+        if (c.choice() != null) {
+            lines.add("hardware profile: " + c.hardware().name() + ", " + c.choice().why());
         }
         lines.add(String.format(Locale.ROOT, "hardware: USD %s/h per device at utilisation %s: %s", c.usdPerHour().stripTrailingZeros()
                 .toPlainString(), Figures.percent(c.utilisation()), c.hourlyBasis()));

@@ -16,6 +16,8 @@ package dev.unitcost.result;
  * @param modelKind {@code real} or {@code twin}
  * @param gitCommit commit of the unitcost checkout, when known
  * @param hostname machine name
+ * @param gpuNames the host's GPUs by name, in device order (empty when it has none); what a GPU run used is
+ *     {@code gpuNames[N]} for its device {@code cuda:N}
  */
 public record Provenance(
         String cpuModel,
@@ -30,4 +32,10 @@ public record Provenance(
         String modelSha256,
         String modelKind,
         String gitCommit,
-        String hostname) {}
+        String hostname,
+        java.util.List<String> gpuNames) {
+
+    public Provenance {
+        gpuNames = gpuNames == null ? java.util.List.of() : java.util.List.copyOf(gpuNames);
+    }
+}

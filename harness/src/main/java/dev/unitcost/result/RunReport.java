@@ -2,10 +2,12 @@ package dev.unitcost.result;
 
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.HourlyCost;
+import dev.unitcost.cost.MeasuredDevices;
 import dev.unitcost.cost.MeasuredThroughput;
 import dev.unitcost.cost.PricePoint;
 import dev.unitcost.cost.PriceSheet;
 import dev.unitcost.cost.Pricing;
+import dev.unitcost.cost.ProfileChoice;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.telemetry.EnergyMethod;
 import java.util.List;
@@ -52,12 +54,12 @@ public record RunReport(int schemaVersion, RunHeader header, TaskResult result, 
      * This report priced on {@code hardware} through the one pricing path: measured energy (not an
      * estimate) replaces the profile's watts, whatever the task.
      *
-     * @param measuredOn the measured devices when pricing as another machine; null when {@code hardware} describes them
+     * @param choice why {@code hardware}: it describes the measured devices, or it was asked for as another machine's
      * @throws IllegalArgumentException when no point succeeded
      */
-    public RunReport priced(HardwareProfile hardware, List<RateCard> cards, double utilisation, String measuredOn) {
+    public RunReport priced(HardwareProfile hardware, List<RateCard> cards, double utilisation, ProfileChoice choice) {
         PriceSheet sheet = Pricing.price(result.pricePoints(runId()), result.apiMode(), hardware, cards, utilisation, busyPower(),
-                measuredOn);
+                choice);
         return new RunReport(schemaVersion, header, result, sheet);
     }
 
@@ -72,6 +74,21 @@ public record RunReport(int schemaVersion, RunHeader header, TaskResult result, 
             throw new IllegalArgumentException("report " + runId() + " has no successful point");
         }
         return points.get(Pricing.bestIndex(points)).throughput();
+    }
+
+    /**
+     * The devices the run used, as its header records them: the machine's logical CPUs, or the GPU of its device.
+     */
+    public MeasuredDevices measuredDevices() {
+        Provenance p = header.provenance();
+        int threads = p.logicalCores();
+        String device = header.model().session().device();
+        String gpu = null;
+        if (device != null && device.startsWith("cuda")) {
+            int index = device.contains(":") ? Integer.parseInt(device.substring(device.indexOf(':') + 1)) : 0;
+            gpu = index < p.gpuNames().size() ? p.gpuNames().get(index) : "GPU " + device + " (name not recorded)";
+        }
+        return new MeasuredDevices(p.cpuModel(), Math.max(1, threads), gpu);
     }
 
     /**

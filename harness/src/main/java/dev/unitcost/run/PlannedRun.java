@@ -1,6 +1,8 @@
 package dev.unitcost.run;
 
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredDevices;
+import dev.unitcost.cost.ProfileChoice;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.telemetry.PowerModel;
@@ -20,11 +22,12 @@ import java.util.List;
  * @param samplers available samplers, started around the measurement
  * @param sampleInterval their interval
  * @param powerModel for energy nothing measured: a model of this machine
- * @param pricing how the report is priced once measured
+ * @param pricing how the report is priced once measured; null when no profile describes the devices the run uses
+ * @param measured the devices the run uses, as a hardware profile must describe them
  */
 public record PlannedRun(
         String modelArgument, TaskRun task, Workload workload, String engineName, EngineOptions engineOptions,
-        List<TelemetrySampler> samplers, Duration sampleInterval, PowerModel powerModel, Pricing pricing) {
+        List<TelemetrySampler> samplers, Duration sampleInterval, PowerModel powerModel, Pricing pricing, MeasuredDevices measured) {
 
     public PlannedRun {
         samplers = List.copyOf(samplers);
@@ -33,9 +36,9 @@ public record PlannedRun(
     /**
      * The profile, rate cards and duty cycle a run is priced with.
      *
-     * @param measuredOn the measured devices when the profile is another machine's ({@code price as}); null otherwise
+     * @param choice why this profile (and the measured devices when it is another machine's)
      */
-    public record Pricing(HardwareProfile hardware, List<RateCard> cards, double utilisation, String measuredOn) {
+    public record Pricing(HardwareProfile hardware, List<RateCard> cards, double utilisation, ProfileChoice choice) {
         public Pricing {
             cards = List.copyOf(cards);
         }

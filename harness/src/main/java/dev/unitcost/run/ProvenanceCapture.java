@@ -19,7 +19,8 @@ final class ProvenanceCapture {
         String jvm = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version");
         return new Provenance(host.cpuModel(), host.physicalCores(), host.logicalProcessors(), host.memoryTotalBytes(), host.os(), jvm,
-                v.unitcost(), onnxRuntimeVersion, v.djl(), modelSha256, modelKind, gitCommit(projectRoot), hostname());
+                v.unitcost(), onnxRuntimeVersion, v.djl(), modelSha256, modelKind, gitCommit(projectRoot), hostname(),
+                host.gpus().stream().map(HostInfo.Gpu::name).toList());
     }
 
     static String hostname() {

@@ -15,7 +15,10 @@ import java.util.List;
  * @param quant which graph of a decoder directory to run; null for the first present
  * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param allowCpuFallback run on CPU when the GPU cannot be used (recorded)
- * @param hardware hardware profile name or file the run is priced on
+ * @param hardware hardware profile (name or file) the run is priced on; it must describe the devices the run uses.
+ *     Null: the profile that does is chosen, and a run no profile describes is stored unpriced
+ * @param priceAs a profile (name or file) of another machine to price the run as, labelled so everywhere; null for none
+ * @param usdPerHour this machine's own price per hour, instead of a profile; null for none
  * @param ratecards rate card directory; null for profiles/ratecards/
  * @param engine engine name
  * @param batchSizes overrides the workload's batch sizes; null keeps them
@@ -30,7 +33,7 @@ import java.util.List;
  */
 public record RunOptions(
         String model, String workload, String quant, String device, boolean allowCpuFallback, String hardware, Path ratecards,
-        String engine, List<Integer> batchSizes, Integer repetitions, Integer sequenceLength, int threads, boolean spinning,
+        String priceAs, java.math.BigDecimal usdPerHour, String engine, List<Integer> batchSizes, Integer repetitions, Integer sequenceLength, int threads, boolean spinning,
         String optimizationLevel, double utilisation, long sampleIntervalMillis, Path powercapRoot) {
 
     public RunOptions {
@@ -65,8 +68,13 @@ public record RunOptions(
         if (engine == null || engine.isBlank()) {
             throw InputException.setting("engine", "required");
         }
-        if (hardware == null || hardware.isBlank()) {
-            throw InputException.setting("hardware", "required");
+        int pricing = (hardware != null ? 1 : 0) + (priceAs != null ? 1 : 0) + (usdPerHour != null ? 1 : 0);
+        if (pricing > 1) {
+            throw InputException.setting(hardware != null ? "hardware" : "priceAs",
+                    "give one of a hardware profile, a profile to price as, or a price per hour");
+        }
+        if (usdPerHour != null && usdPerHour.signum() <= 0) {
+            throw InputException.setting("usdPerHour", "must be > 0, got " + usdPerHour.toPlainString());
         }
     }
 

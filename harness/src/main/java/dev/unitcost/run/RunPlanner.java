@@ -6,6 +6,9 @@ import dev.unitcost.config.ModelResolver;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredDevices;
+import dev.unitcost.cost.ProfileChoice;
+import dev.unitcost.cost.ProfileMatch;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
@@ -46,44 +49,105 @@ public final class RunPlanner {
     private final ProjectLayout layout;
     private final RunOptions o;
     private final ProgressListener progress;
+    private final HostInfo host;
 
     /** @param progress told of work before measuring (a twin being written) */
     public RunPlanner(ProjectLayout layout, RunOptions options, ProgressListener progress) {
+        this(layout, options, progress, HostInfo.detect());
+    }
+
+    /** @param host the machine the run will measure (a fake one in tests of profile choice) */
+    RunPlanner(ProjectLayout layout, RunOptions options, ProgressListener progress, HostInfo host) {
         this.layout = layout;
         this.o = options;
         this.progress = progress;
+        this.host = host;
     }
 
     /** The default suite (an encoder, then a decoder) or the one run asked for; all checked before any is returned. */
     public List<PlannedRun> plan() {
-        Profiles profiles = new Profiles(layout);
-        HardwareProfile hardware = profiles.hardware(o.hardware());
-        List<RateCard> cards = profiles.rateCards(o.ratecards());
-        PlannedRun.Pricing pricing = new PlannedRun.Pricing(hardware, cards, o.utilisation(), null);
+        // the engine and device first: a GPU that is not there is the error to show, not the profile that prices it
+        Engines.byName(o.engine()).checkOptions(engineOptions());
+        MeasuredDevices measured = measuredDevices();
+        PlannedRun.Pricing pricing = pricing(measured);
         if (o.defaultSuite()) {
-            return List.of(plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD, true, pricing),
-                    plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD, true, pricing));
+            return List.of(plan(DEFAULT_ENCODER, DEFAULT_EMBEDDING_WORKLOAD, true, pricing, measured),
+                    plan(DEFAULT_DECODER, DEFAULT_GENERATION_WORKLOAD, true, pricing, measured));
         }
-        return List.of(plan(o.model(), o.workload(), false, pricing));
+        return List.of(plan(o.model(), o.workload(), false, pricing, measured));
+    }
+
+    /**
+     * The devices the runs will use: the machine's logical CPUs (a run limited to fewer threads still
+     * occupies the machine), or the GPU of the device asked for.
+     */
+    MeasuredDevices measuredDevices() {
+        int threads = host.logicalProcessors();
+        String gpu = null;
+        if (o.device().startsWith("cuda")) {
+            int index = o.device().contains(":") ? Integer.parseInt(o.device().substring(o.device().indexOf(':') + 1)) : 0;
+            gpu = index < host.gpus().size() ? host.gpus().get(index).name() : "GPU " + o.device() + " (not listed by the OS)";
+        }
+        return new MeasuredDevices(host.cpuModel(), Math.max(1, threads), gpu);
+    }
+
+    /**
+     * The profile the runs are priced on: this machine's price per hour when given; another machine's when
+     * asked for as such; a named profile only when it describes the measured devices; else the profile that
+     * does, or none (the runs are then stored unpriced).
+     *
+     * @throws HardwareMismatchException when a named profile describes other devices
+     */
+    PlannedRun.Pricing pricing(MeasuredDevices measured) {
+        Profiles profiles = new Profiles(layout);
+        List<RateCard> cards = profiles.rateCards(o.ratecards());
+        if (o.usdPerHour() != null) {
+            HardwareProfile here = new HardwareProfile.Rented("this-machine", "this machine, as measured: " + measured.describe(),
+                    "its price per hour as given for this run", java.time.LocalDate.now(java.time.ZoneOffset.UTC), o.usdPerHour(),
+                    null, null, 1, null, null, null, null, null, null,
+                    new HardwareProfile.Machine(measured.gpuRun() ? null : measured.cpuModel(),
+                            measured.gpuRun() ? null : measured.cpuThreads(), measured.gpu()));
+            return new PlannedRun.Pricing(here, cards, o.utilisation(), ProfileChoice.matching("this machine at the price per hour given"));
+        }
+        if (o.priceAs() != null) {
+            HardwareProfile other = profiles.hardware(o.priceAs());
+            return new PlannedRun.Pricing(other, cards, o.utilisation(), ProfileChoice.pricedAs(other, measured));
+        }
+        if (o.hardware() != null) {
+            HardwareProfile named = profiles.hardware(o.hardware());
+            var mismatch = ProfileMatch.mismatch(named, measured);
+            if (mismatch.isPresent()) {
+                throw new HardwareMismatchException("hardware", o.hardware(), mismatch.get());
+            }
+            return new PlannedRun.Pricing(named, cards, o.utilisation(),
+                    ProfileChoice.matching("named for this run; " + ProfileMatch.best(measured, List.of(named)).orElseThrow().why()));
+        }
+        return ProfileMatch.best(measured, profiles.allHardware())
+                .map(m -> new PlannedRun.Pricing(m.profile(), cards, o.utilisation(), ProfileChoice.matching("chosen for this machine: "
+                        + m.why())))
+                .orElse(null);
+    }
+
+    private EngineOptions engineOptions() {
+        return new EngineOptions(o.threads(), o.spinning(), o.optimizationLevel(), o.device(), o.allowCpuFallback());
     }
 
     /** @param suite whether this run is part of the default suite (options meant for the other part are then ignored) */
-    private PlannedRun plan(String modelArg, String workloadArg, boolean suite, PlannedRun.Pricing pricing) {
+    private PlannedRun plan(String modelArg, String workloadArg, boolean suite, PlannedRun.Pricing pricing, MeasuredDevices measured) {
         boolean decoder = modelArg != null && (TwinCache.isReference(modelArg) || DecoderModel.looksLikeDecoderDir(Path.of(modelArg)));
         String workloadName = workloadArg != null ? workloadArg : decoder ? DEFAULT_GENERATION_WORKLOAD : DEFAULT_EMBEDDING_WORKLOAD;
         Path workloadFile = ConfigFiles.resolveNamed(layout.workloads(), workloadName, "workload");
         Workload w = ConfigFiles.read(workloadFile, Workload.class);
         Engine engine = Engines.byName(o.engine());
-        EngineOptions options = new EngineOptions(o.threads(), o.spinning(), o.optimizationLevel(), o.device(), o.allowCpuFallback());
-        engine.checkOptions(options);
+        EngineOptions options = engineOptions();
         List<TelemetrySampler> samplers = (o.powercapRoot() != null ? Samplers.all(o.powercapRoot()) : Samplers.all()).stream()
                 .filter(s -> s.availability().available()).toList();
         Duration interval = Duration.ofMillis(o.sampleIntervalMillis());
-        PowerModel power = HostInfo.detect().fallbackPowerModel();
+        PowerModel power = host.fallbackPowerModel();
         if (w instanceof GenerationWorkload g) {
             String m = modelArg != null ? modelArg : DEFAULT_DECODER;
-            GenerationTask task = generationTask(m, g, workloadFile, engine, options, pricing.hardware(), suite);
-            return new PlannedRun(m, task, task.workload(), engine.name(), options, samplers, interval, power, pricing);
+            GenerationTask task = generationTask(m, g, workloadFile, engine, options, pricing, suite);
+            return new PlannedRun(m, task, task.workload(), engine.name(), options, samplers, interval, power, pricing, measured);
         }
         if (decoder) {
             throw new InputException(workloadFile + ": task: embedding, but the model " + modelArg
@@ -104,11 +168,11 @@ public final class RunPlanner {
         String m = modelArg != null ? modelArg : DEFAULT_ENCODER;
         ModelSpec spec = new ModelResolver(layout.models(), new ModelCache(layout.cacheDir())).resolve(m);
         return new PlannedRun(m, new EmbeddingTask(spec, e, corpus, engine, options), e, engine.name(), options, samplers, interval,
-                power, pricing);
+                power, pricing, measured);
     }
 
     private GenerationTask generationTask(String modelArg, GenerationWorkload g, Path workloadFile, Engine engine,
-            EngineOptions options, HardwareProfile hardware, boolean suite) {
+            EngineOptions options, PlannedRun.Pricing pricing, boolean suite) {
         if (o.sequenceLength() != null && !suite) {
             throw InputException.setting("sequenceLength", "applies to embedding workloads; generation workloads set inputLengths");
         }
@@ -143,8 +207,10 @@ public final class RunPlanner {
                 prompts = Prompts.fromCorpus(corpus, tokenizer, model.vocabSize(), w.seed());
             }
         }
-        Double bandwidth = hardware.peakMemoryBandwidthBytesPerSecond();
-        String source = "hardware profile " + hardware.name();
+        // a profile's bandwidth is the measured device's only when the profile describes it (not when priced as another machine)
+        boolean describesThis = pricing != null && pricing.choice().measuredOn() == null;
+        Double bandwidth = describesThis ? pricing.hardware().peakMemoryBandwidthBytesPerSecond() : null;
+        String source = describesThis ? "hardware profile " + pricing.hardware().name() : null;
         if (bandwidth == null && "cpu".equals(o.device())) {
             bandwidth = MemoryBandwidth.measureBytesPerSecond();
             source = String.format(Locale.ROOT, "measured on this machine by unitcost: Java streaming read on %d threads, "

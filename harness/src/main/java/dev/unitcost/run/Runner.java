@@ -57,7 +57,7 @@ public final class Runner {
         if (pricing == null || !result.anyOk()) {
             return report;
         }
-        return report.priced(pricing.hardware(), pricing.cards(), pricing.utilisation(), pricing.measuredOn());
+        return report.priced(pricing.hardware(), pricing.cards(), pricing.utilisation(), pricing.choice());
     }
 
     private static List<SamplingSession> start(List<TelemetrySampler> samplers, PlannedRun plan) {

@@ -62,6 +62,8 @@ class DoctorCommandTest {
                 devices: 8
                 watts: 5600
                 peakMemoryBandwidthBytesPerSecond: null
+                machine:
+                  gpu: H100
                 """);
         Files.writeString(hardware.resolve("b-small-cpu.yaml"), """
                 type: rented
@@ -73,7 +75,9 @@ class DoctorCommandTest {
                 devices: 1
                 watts: null
                 peakMemoryBandwidthBytesPerSecond: null
-                """.formatted(threads));
+                machine:
+                  cpuThreads: %d
+                """.formatted(threads, threads));
         Files.writeString(hardware.resolve("c-broken.yaml"), "type: rented\nname: [unclosed\n");
     }
 

@@ -28,7 +28,7 @@ class RepriceCommandTest {
         Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
         String before = Files.readString(stored);
         Path out = tmp.resolve("repriced.json");
-        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--hardware", "runpod-h100-sxm",
+        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--price-as", "runpod-h100-sxm",
                 "--out", out.toString(), "--format", "json");
         assertEquals(0, o.exitCode(), o.err());
         RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
@@ -60,7 +60,7 @@ class RepriceCommandTest {
         RunReport gen = dev.unitcost.cost.GenerationReports.report(
                 dev.unitcost.cost.GenerationReports.point(8, 1000, 101, 500_000_000L, 1_000_000_000L));
         Path stored = new JsonResultStore(tmp.resolve("results")).save(gen);
-        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--hardware", "runpod-h100-sxm",
+        CliRunner.Outcome o = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--price-as", "runpod-h100-sxm",
                 "--format", "json");
         assertEquals(0, o.exitCode(), o.err());
         RunReport r = ReportJson.mapper().readValue(o.out(), RunReport.class);
@@ -69,7 +69,7 @@ class RepriceCommandTest {
         assertEquals(new BigDecimal("1.0382"), r.cost().points().get(0).usdPerMillionOutput().setScale(4, java.math.RoundingMode.HALF_EVEN));
         assertTrue(r.cost().apis().stream().anyMatch(a -> a.model().equals("claude-sonnet-4-6")));
         assertTrue(r.cost().apis().stream().noneMatch(a -> a.model().equals("voyage-3.5")));
-        CliRunner.Outcome text = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--hardware", "runpod-h100-sxm");
+        CliRunner.Outcome text = CostCli.run("reprice", stored.toString(), "--project-dir", CostCli.PROJECT, "--price-as", "runpod-h100-sxm");
         assertEquals(0, text.exitCode(), text.err());
         // 3:1 at the best point: (3 × 0.0519097 + 1.0381944) / 4 = 0.298481
         assertTrue(text.out().contains("repriced (the stored report had no cost section); now: runpod-h100-sxm"

@@ -32,7 +32,7 @@ public final class RunReports {
         PointResult point = new PointResult(batchSize, 128, 3, List.of(rep, rep, rep), latency.summary(), "ok");
         EmbeddingWorkload w = new EmbeddingWorkload("w", "embedding", "test", 128, List.of(batchSize), 3, 3, 1.0, 3, "bundled:default");
         RunConfig config = new RunConfig("m", w, "rent-299", "ort", EngineOptions.defaults(), 100);
-        Provenance prov = new Provenance("cpu", 1, 2, 1L << 30, "os", "jvm", "0", "1.23.2", "0.36.0", "ab", "real", null, "host");
+        Provenance prov = new Provenance("cpu", 1, 2, 1L << 30, "os", "jvm", "0", "1.23.2", "0.36.0", "ab", "real", null, "host", java.util.List.of());
         ModelFacts model = new ModelFacts("m", "real", "int8", 1, "test",
                 new ModelInfo("ort", "1.23.2", "cpu", "CPUExecutionProvider", List.of("input_ids"), List.of("last_hidden_state")));
         RunHeader header = new RunHeader("20261123T000000Z-test", Instant.parse("2026-11-23T00:00:00Z"),

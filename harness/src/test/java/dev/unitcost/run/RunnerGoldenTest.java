@@ -6,6 +6,9 @@ import dev.unitcost.TestModels;
 import dev.unitcost.TestProject;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
+import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredDevices;
+import dev.unitcost.cost.ProfileChoice;
 import dev.unitcost.engine.EncodeResult;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
@@ -52,7 +55,7 @@ class RunnerGoldenTest {
     static RunEnvironment fakeEnvironment() {
         AtomicLong nanos = new AtomicLong();
         Provenance provenance = new Provenance("Fake CPU", 2, 2, 8L << 30, "FakeOS 1", "FakeJVM 17", "test", "fake-runtime", "0.36.0",
-                "fixed-sha", "real", null, "fakehost");
+                "fixed-sha", "real", null, "fakehost", List.of());
         return new RunEnvironment(Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC), () -> nanos.addAndGet(500_000L),
                 () -> "0000", (runtime, sha, kind) -> provenance);
     }
@@ -98,9 +101,15 @@ class RunnerGoldenTest {
         }
     }
 
+    static final MeasuredDevices MEASURED = new MeasuredDevices("Fake CPU", 2, null);
+
     static PlannedRun.Pricing pricing(Path project) {
         Profiles profiles = new Profiles(new ProjectLayout(project, project.resolve("cache")));
-        return new PlannedRun.Pricing(profiles.hardware("test-rented"), profiles.rateCards(null), 1.0, null);
+        // a fixed profile, not the fixture file (whose thread count is this machine's), so the golden report is the same everywhere
+        HardwareProfile rented = new HardwareProfile.Rented("golden-rented", "2 vCPU at USD 2.99/h (golden test)", "test",
+                java.time.LocalDate.of(2026, 11, 30), new java.math.BigDecimal("2.99"), null, null, 1, null, null, null, null, null, null,
+                new HardwareProfile.Machine(null, 2, null));
+        return new PlannedRun.Pricing(rented, profiles.rateCards(null), 1.0, ProfileChoice.matching("named for the test"));
     }
 
     @Test
@@ -112,7 +121,8 @@ class RunnerGoldenTest {
         FakeEngine engine = new FakeEngine();
         EngineOptions options = EngineOptions.defaults();
         PlannedRun plan = new PlannedRun("all-minilm-l6-v2-q", new EmbeddingTask(TestModels.miniLm(), w, corpus, engine, options), w,
-                engine.name(), options, List.of(), Duration.ofMillis(100), new PowerModel(1, 2, 0, 0, 1, "test model"), pricing(project));
+                engine.name(), options, List.of(), Duration.ofMillis(100), new PowerModel(1, 2, 0, 0, 1, "test model"), pricing(project),
+                MEASURED);
         RunReport report = new Runner(fakeEnvironment()).run(plan, ProgressListener.NONE);
         assertMatchesGolden(report, "embedding-fake-run-v2.json", dir);
     }
@@ -128,7 +138,8 @@ class RunnerGoldenTest {
         GenerationTask task = new GenerationTask(model, w, Prompts.random(model.vocabSize(), 1L), engine, options, 50e9,
                 "stated for the test");
         PlannedRun plan = new PlannedRun("tiny-qwen", task, w, engine.name(), options, List.of(), Duration.ofMillis(100),
-                new PowerModel(1, 2, 0, 0, 1, "test model"), pricing(project));
+                new PowerModel(1, 2, 0, 0, 1, "test model"), pricing(project),
+                MEASURED);
         RunReport report = new Runner(fakeEnvironment()).run(plan, ProgressListener.NONE);
         assertMatchesGolden(report, "generation-fake-run-v2.json", dir);
     }
