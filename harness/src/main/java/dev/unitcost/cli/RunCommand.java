@@ -94,8 +94,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", split = ",", paramLabel = "N,N,...", description = "override the workload's batch sizes")
     List<Integer> batchSizes;
 
-    @Option(names = "--repetitions", paramLabel = "N", description = "override the workload's repetitions per point")
+    @Option(names = "--repetitions", paramLabel = "N",
+            description = "override the workload's repetitions per point (the minimum when repetitions adapt)")
     Integer repetitions;
+
+    @Option(names = "--target-ci", paramLabel = "PERCENT",
+            description = "repeat a point until the 95% interval of its mean throughput is within this (workload default: 3); "
+                    + "0 repeats exactly --repetitions times")
+    Double targetCiPercent;
+
+    @Option(names = "--max-repetitions", paramLabel = "N", description = "at most this many repetitions per point (workload default: 10)")
+    Integer maxRepetitions;
 
     @Option(names = "--sequence-length", paramLabel = "N", description = "override the workload's tokens per sequence")
     Integer sequenceLength;
@@ -142,8 +151,8 @@ public final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = projectDir != null ? new ProjectLayout(projectDir, ProjectLayout.detect().cacheDir()) : ProjectLayout.detect();
         ReportFormat output = ReportFormats.byName(format);
         RunOptions options = new RunOptions(model, workload, quant, device, allowCpuFallback, hardware, ratecards, priceAs, usdPerHour,
-                engine, batchSizes,
-                repetitions, sequenceLength, threads, !noSpinning, optimizationLevel, utilisation, sampleIntervalMillis, powercapRoot);
+                engine, batchSizes, repetitions, targetCiPercent, maxRepetitions, sequenceLength, threads, !noSpinning, optimizationLevel,
+                utilisation, sampleIntervalMillis, powercapRoot);
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(spec.commandLine().getErr());
         // Everything that can be wrong in the input is checked before anything runs or is written.
         List<PlannedRun> plans;

@@ -38,12 +38,13 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                 + "%d repetitions of >= %.1f s per point", w.name(), w.sequenceLength(), w.warmupIterations(), w.repetitions(),
                 w.minRepetitionSeconds());
         Table t = new Table(
-                List.of("batch", "tokens/s (median)", "min-max", "CV", "batch p50 ms", "batch p99 ms", "overhead", "USD/1M tokens", ""),
-                List.of(true, true, true, true, true, true, true, true, false));
+                List.of("batch", "tokens/s (median)", "min-max", "CV", "95% CI", "reps", "batch p50 ms", "batch p99 ms", "overhead",
+                        "USD/1M tokens", ""),
+                List.of(true, true, true, true, true, true, true, true, true, true, false));
         PriceSheet cost = report.cost();
         for (PointResult p : result.points()) {
             if (!p.ok()) {
-                t.row(Integer.toString(p.batchSize()), "-", "-", "-", "-", "-", "-", "-", p.status());
+                t.row(Integer.toString(p.batchSize()), "-", "-", "-", "-", "-", "-", "-", "-", "-", p.status());
                 continue;
             }
             Spread tps = p.tokensPerSecond();
@@ -53,6 +54,7 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                     String.format(Locale.ROOT, "%,.0f", tps.median()),
                     String.format(Locale.ROOT, "%,.0f-%,.0f", tps.min(), tps.max()),
                     tps.coefficientOfVariation() == null ? "-" : Figures.percent(tps.coefficientOfVariation()),
+                    interval(tps), reps(p.repetitions().size(), p.stoppedBecause()),
                     Figures.millis(p.batchLatency().p50Nanos()),
                     Figures.millis(p.batchLatency().p99Nanos()),
                     Figures.percent(p.harnessOverhead().median()),
@@ -85,13 +87,13 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
         } else if ("last".equals(d.prefillLogits())) {
             context.add("prefill computes the last position's logits only, as serving engines do");
         }
-        Table t = new Table(List.of("batch", "in", "out", "prefill tok/s", "decode tok/s", "CV", "TTFT p50 ms", "TPOT p50 ms",
-                "ITL p99 ms", "E2E p50 ms", "MBU", "overhead", ""),
-                List.of(true, true, true, true, true, true, true, true, true, true, true, true, false));
+        Table t = new Table(List.of("batch", "in", "out", "prefill tok/s", "decode tok/s", "CV", "95% CI", "reps", "TTFT p50 ms",
+                "TPOT p50 ms", "ITL p99 ms", "E2E p50 ms", "MBU", "overhead", ""),
+                List.of(true, true, true, true, true, true, true, true, true, true, true, true, true, true, false));
         for (GenerationPoint p : result.points()) {
             if (!p.ok()) {
                 t.row(Integer.toString(p.batchSize()), Integer.toString(p.inputLength()), Integer.toString(p.outputLength()),
-                        "-", "-", "-", "-", "-", "-", "-", "-", "-", p.status());
+                        "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", p.status());
                 continue;
             }
             Spread decode = p.decodeTokensPerSecond();
@@ -106,6 +108,7 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                     String.format(Locale.ROOT, "%,.0f", p.prefillTokensPerSecond().median()),
                     decode == null ? "-" : String.format(Locale.ROOT, "%,.1f", decode.median()),
                     decode == null || decode.coefficientOfVariation() == null ? "-" : Figures.percent(decode.coefficientOfVariation()),
+                    interval(decode != null ? decode : p.prefillTokensPerSecond()), reps(p.repetitions().size(), p.stoppedBecause()),
                     p50(p.latencies().ttft()), p50(p.latencies().tpot()),
                     p.latencies().itl() == null ? "-" : Figures.millis(p.latencies().itl().p99Nanos()),
                     p50(p.latencies().e2e()),
@@ -114,6 +117,17 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                     unstable.isEmpty() ? "" : "unstable: " + String.join(", ", unstable) + " > 5%");
         }
         return new Part(", greedy decoding", context, t);
+    }
+
+    /** The 95% interval of the mean, as ± percent of it. */
+    private static String interval(Spread s) {
+        return s == null || s.ci95HalfWidthFraction() == null ? "-" : "±" + Figures.percent(s.ci95HalfWidthFraction());
+    }
+
+    /** The count, with why it stopped when that was not the interval reaching its target. */
+    private static String reps(int count, String stoppedBecause) {
+        return stoppedBecause == null || "interval within target".equals(stoppedBecause) || "fixed count".equals(stoppedBecause)
+                ? Integer.toString(count) : count + " (" + stoppedBecause + ")";
     }
 
     private static String p50(LatencySummary s) {

@@ -14,15 +14,24 @@ import java.util.Objects;
  * @param latencies TTFT, TPOT, ITL and E2E over every request of every measured batch
  * @param decodeMbu decode memory-bandwidth utilisation at the median TPOT, when a bandwidth is known
  * @param status {@code ok}, {@code out-of-memory}, or {@code failed: reason}
+ * @param stoppedBecause why the point stopped repeating; null when it did not run
  */
 /* Components, then derived figures: a fixed order, so equal reports are equal bytes. */
-@JsonPropertyOrder({"batchSize", "inputLength", "outputLength", "warmupRepetitions", "repetitions", "latencies", "decodeMbu", "status", "prefillTokensPerSecond", "decodeTokensPerSecond", "outputTokensPerSecond", "harnessOverhead"})
+@JsonPropertyOrder({"batchSize", "inputLength", "outputLength", "warmupRepetitions", "repetitions", "latencies", "decodeMbu", "status", "stoppedBecause",
+    "prefillTokensPerSecond", "decodeTokensPerSecond", "outputTokensPerSecond", "harnessOverhead"})
 public record GenerationPoint(
         int batchSize, int inputLength, int outputLength, int warmupRepetitions, List<GenerationRepetition> repetitions,
-        GenerationLatencies.Summary latencies, Double decodeMbu, String status) {
+        GenerationLatencies.Summary latencies, Double decodeMbu, String status,
+        String stoppedBecause) {
 
     public GenerationPoint {
         repetitions = List.copyOf(repetitions);
+    }
+
+    /** A point with no record of why it stopped (it did not run, or the report predates adaptive repetitions). */
+    public GenerationPoint(int batchSize, int inputLength, int outputLength, int warmupRepetitions, List<GenerationRepetition> repetitions,
+            GenerationLatencies.Summary latencies, Double decodeMbu, String status) {
+        this(batchSize, inputLength, outputLength, warmupRepetitions, repetitions, latencies, decodeMbu, status, null);
     }
 
     public boolean ok() {

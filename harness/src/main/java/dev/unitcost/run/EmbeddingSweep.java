@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 /**
  * Runs an embedding workload's batch-size sweep: for each point, warmup batches (discarded),
  * then repetitions that each run batches until both the minimum time and the minimum count are
- * reached. Timing is {@link System#nanoTime()} around each whole batch; the engine reports its
+ * reached, as many as {@link Repeats} asks for. Timing is {@link System#nanoTime()} around each whole batch; the engine reports its
  * own run-call time, and the difference is the harness's overhead.
  */
 public final class EmbeddingSweep {
@@ -68,7 +68,10 @@ public final class EmbeddingSweep {
         LatencyRecorder latency = new LatencyRecorder();
         List<RepetitionResult> reps = new ArrayList<>();
         long minNanos = (long) (workload.minRepetitionSeconds() * 1e9);
-        for (int r = 0; r < workload.repetitions(); r++) {
+        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime);
+        List<Double> central = new ArrayList<>();
+        String stopped = null;
+        for (int r = 0; stopped == null; r++) {
             long iterations = 0;
             long tokens = 0;
             long engineNanos = 0;
@@ -86,8 +89,11 @@ public final class EmbeddingSweep {
             }
             RepetitionResult rep = new RepetitionResult(iterations, iterations * batchSize, tokens, now - start, engineNanos);
             reps.add(rep);
-            progress.repetitionFinished(batchSize, r + 1, workload.repetitions(), rep.tokensPerSecond(), "tokens/s");
+            central.add(rep.tokensPerSecond());
+            progress.repetitionFinished(batchSize, r + 1, repeats.atMost(), rep.tokensPerSecond(), "tokens/s");
+            stopped = repeats.stopReason(central);
         }
-        return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, latency.summary(), "ok");
+        return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, latency.summary(), "ok",
+                stopped);
     }
 }

@@ -14,6 +14,7 @@ import dev.unitcost.workload.GenerationWorkload;
 import dev.unitcost.workload.Prompts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a generation workload's sweep (batch sizes × input lengths × output lengths): warmup
@@ -27,9 +28,12 @@ public final class GenerationSweep {
     private final GenerationWorkload workload;
     private final DecoderFacts facts;
     private final ProgressListener progress;
+    private final LongSupplier nanoTime;
 
+    /** @param nanoTime the monotonic clock a point's time cap is read from ({@link System#nanoTime()} in real runs) */
     public GenerationSweep(GenerationSession session, Prompts prompts, GenerationWorkload workload, DecoderFacts facts,
-            ProgressListener progress) {
+            ProgressListener progress, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.session = session;
         this.prompts = prompts;
         this.workload = workload;
@@ -67,15 +71,21 @@ public final class GenerationSweep {
         progress.phase("measure");
         GenerationLatencies latencies = new GenerationLatencies();
         List<GenerationRepetition> reps = new ArrayList<>();
-        for (int r = 0; r < workload.repetitions(); r++) {
+        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime);
+        List<Double> central = new ArrayList<>();
+        String stopped = null;
+        for (int r = 0; stopped == null; r++) {
             GenerationResult result = session.generate(new GenerationRequest(prompts.next(batch, in), out, workload.stopAtEos()),
                     progress::phase);
             latencies.recordAll(result.requests());
             GenerationRepetition rep = repetition(batch, in, result);
             reps.add(rep);
-            progress.repetitionFinished(batch, r + 1, workload.repetitions(),
+            // the central figure: decode throughput where the point decodes, else prefill (one output token)
+            central.add(rep.decodeTokensPerSecond() != null ? rep.decodeTokensPerSecond() : rep.prefillTokensPerSecond());
+            progress.repetitionFinished(batch, r + 1, repeats.atMost(),
                     rep.decodeTokensPerSecond() != null ? rep.decodeTokensPerSecond() : rep.outputTokensPerSecond(),
                     rep.decodeTokensPerSecond() != null ? "decode tokens/s" : "output tokens/s");
+            stopped = repeats.stopReason(central);
         }
         GenerationLatencies.Summary summary = latencies.summary();
         Double mbu = null;
@@ -83,7 +93,7 @@ public final class GenerationSweep {
             mbu = Mbu.of(facts.weightBytesReadPerStep(), facts.kvBytesPerToken(), batch, in + out / 2.0, summary.tpot().p50Nanos(),
                     facts.peakMemoryBandwidthBytesPerSecond());
         }
-        return new GenerationPoint(batch, in, out, workload.warmupRepetitions(), reps, summary, mbu, "ok");
+        return new GenerationPoint(batch, in, out, workload.warmupRepetitions(), reps, summary, mbu, "ok", stopped);
     }
 
     /** Raw figures of one static batch. */

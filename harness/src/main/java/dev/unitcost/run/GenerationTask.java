@@ -48,7 +48,7 @@ record GenerationTask(DecoderModel model, GenerationWorkload workload, Prompts p
 
             @Override
             public TaskResult measure(ProgressListener progress) {
-                return new GenerationResult(decoder, new GenerationSweep(session, prompts, workload, decoder, progress).run());
+                return new GenerationResult(decoder, new GenerationSweep(session, prompts, workload, decoder, progress, env.nanoTime()).run());
             }
 
             @Override

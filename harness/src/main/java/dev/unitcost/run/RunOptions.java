@@ -22,7 +22,10 @@ import java.util.List;
  * @param ratecards rate card directory; null for profiles/ratecards/
  * @param engine engine name
  * @param batchSizes overrides the workload's batch sizes; null keeps them
- * @param repetitions overrides the workload's repetitions; null keeps them
+ * @param repetitions overrides the workload's (minimum) repetitions; null keeps them
+ * @param targetCiPercent overrides the workload's target for the 95% interval, in percent; 0 repeats exactly
+ *     {@code repetitions} times; null keeps it
+ * @param maxRepetitions overrides the workload's maximum repetitions per point; null keeps it
  * @param sequenceLength overrides an embedding workload's tokens per sequence; null keeps it
  * @param threads intra-op threads, 0 for all cores
  * @param spinning whether idle intra-op threads spin
@@ -33,7 +36,8 @@ import java.util.List;
  */
 public record RunOptions(
         String model, String workload, String quant, String device, boolean allowCpuFallback, String hardware, Path ratecards,
-        String priceAs, java.math.BigDecimal usdPerHour, String engine, List<Integer> batchSizes, Integer repetitions, Integer sequenceLength, int threads, boolean spinning,
+        String priceAs, java.math.BigDecimal usdPerHour, String engine, List<Integer> batchSizes, Integer repetitions, Double targetCiPercent,
+        Integer maxRepetitions, Integer sequenceLength, int threads, boolean spinning,
         String optimizationLevel, double utilisation, long sampleIntervalMillis, Path powercapRoot) {
 
     public RunOptions {
@@ -46,6 +50,12 @@ public record RunOptions(
         }
         if (repetitions != null && repetitions < 1) {
             throw InputException.setting("repetitions", "must be >= 1, got " + repetitions);
+        }
+        if (targetCiPercent != null && !(targetCiPercent >= 0 && targetCiPercent < 100)) {
+            throw InputException.setting("targetCiPercent", "must be in [0, 100) percent, got " + targetCiPercent);
+        }
+        if (maxRepetitions != null && (maxRepetitions < 1 || (repetitions != null && maxRepetitions < repetitions))) {
+            throw InputException.setting("maxRepetitions", "must be >= 1 and >= the repetitions asked for, got " + maxRepetitions);
         }
         if (sequenceLength != null && sequenceLength < 1) {
             throw InputException.setting("sequenceLength", "must be >= 1, got " + sequenceLength);
@@ -76,6 +86,22 @@ public record RunOptions(
         if (usdPerHour != null && usdPerHour.signum() <= 0) {
             throw InputException.setting("usdPerHour", "must be > 0, got " + usdPerHour.toPlainString());
         }
+    }
+
+    /** {@code workload}'s repetition policy with these options' overrides applied. */
+    public dev.unitcost.workload.Adaptive adaptive(dev.unitcost.workload.Adaptive workload, int workloadRepetitions) {
+        dev.unitcost.workload.Adaptive a = workload;
+        if (targetCiPercent != null) {
+            a = a.withTargetCi(targetCiPercent / 100);
+        }
+        if (maxRepetitions != null) {
+            a = a.withMaxRepetitions(maxRepetitions);
+        }
+        int minimum = repetitions != null ? repetitions : workloadRepetitions;
+        if (a.maxRepetitions() < minimum) {
+            a = a.withMaxRepetitions(minimum); // asking for more repetitions raises the maximum with them
+        }
+        return a;
     }
 
     /** Whether this asks for the default suite (an encoder and a decoder). */

@@ -155,7 +155,7 @@ public final class RunPlanner {
         }
         EmbeddingWorkload e = (EmbeddingWorkload) w;
         try {
-            e = e.with(o.batchSizes(), o.repetitions(), o.sequenceLength());
+            e = e.with(o.batchSizes(), o.repetitions(), o.sequenceLength(), o.adaptive(e.adaptive(), e.repetitions()));
         } catch (IllegalArgumentException ex) {
             throw InputException.setting("sequenceLength", ex.getMessage());
         }
@@ -179,7 +179,7 @@ public final class RunPlanner {
         if (!engine.runsDecoders()) {
             throw InputException.setting("engine", engine.name() + " runs encoder models only; decoder LLMs run with the ort engine");
         }
-        GenerationWorkload w = g.with(o.batchSizes(), o.repetitions());
+        GenerationWorkload w = g.with(o.batchSizes(), o.repetitions(), o.adaptive(g.adaptive(), g.repetitions()));
         int longest = w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
                 + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
         Path dir;

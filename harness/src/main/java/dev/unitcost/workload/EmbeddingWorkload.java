@@ -16,6 +16,7 @@ import java.util.List;
  * @param minRepetitionSeconds each repetition runs batches until at least this long has passed
  * @param minIterationsPerRepetition and at least this many batches
  * @param corpus {@code bundled:NAME} or a path to a UTF-8 text file
+ * @param adaptive more repetitions until the interval is tight enough ({@link Adaptive#DEFAULT} when not given)
  */
 public record EmbeddingWorkload(
         String name,
@@ -27,7 +28,8 @@ public record EmbeddingWorkload(
         int repetitions,
         double minRepetitionSeconds,
         int minIterationsPerRepetition,
-        String corpus) implements Workload {
+        String corpus,
+        Adaptive adaptive) implements Workload {
 
     public EmbeddingWorkload {
         if (name == null || name.isBlank()) {
@@ -59,6 +61,18 @@ public record EmbeddingWorkload(
         if (corpus == null || corpus.isBlank()) {
             throw new IllegalArgumentException("required: corpus (bundled:NAME or a text file)");
         }
+        adaptive = adaptive == null ? Adaptive.DEFAULT : adaptive;
+        if (adaptive.maxRepetitions() < repetitions) {
+            throw new IllegalArgumentException("adaptive.maxRepetitions (" + adaptive.maxRepetitions() + ") is below repetitions ("
+                    + repetitions + ")");
+        }
+    }
+
+    /** Every field but the repetition policy ({@link Adaptive#DEFAULT}). */
+    public EmbeddingWorkload(String name, String task, String description, int sequenceLength, List<Integer> batchSizes,
+            int warmupIterations, int repetitions, double minRepetitionSeconds, int minIterationsPerRepetition, String corpus) {
+        this(name, task, description, sequenceLength, batchSizes, warmupIterations, repetitions, minRepetitionSeconds,
+                minIterationsPerRepetition, corpus, null);
     }
 
     /** Checks a batch-size list: non-empty, each &gt; 0. Returns an immutable copy. */
@@ -75,12 +89,12 @@ public record EmbeddingWorkload(
     }
 
     /** The same workload with other settings from the command line. */
-    public EmbeddingWorkload with(List<Integer> newBatchSizes, Integer newRepetitions, Integer newSequenceLength) {
+    public EmbeddingWorkload with(List<Integer> newBatchSizes, Integer newRepetitions, Integer newSequenceLength, Adaptive newAdaptive) {
         return new EmbeddingWorkload(name, task, description,
                 newSequenceLength != null ? newSequenceLength : sequenceLength,
                 newBatchSizes != null ? newBatchSizes : batchSizes,
                 warmupIterations,
                 newRepetitions != null ? newRepetitions : repetitions,
-                minRepetitionSeconds, minIterationsPerRepetition, corpus);
+                minRepetitionSeconds, minIterationsPerRepetition, corpus, newAdaptive != null ? newAdaptive : adaptive);
     }
 }

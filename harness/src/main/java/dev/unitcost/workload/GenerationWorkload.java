@@ -18,6 +18,7 @@ import java.util.List;
  *     text file, tokenized with the model's own tokenizer
  * @param stopAtEos stop a sequence at end-of-sequence (default false: forced length)
  * @param seed seed for random prompts
+ * @param adaptive more repetitions until the interval is tight enough ({@link Adaptive#DEFAULT} when not given)
  */
 public record GenerationWorkload(
         String name,
@@ -30,7 +31,8 @@ public record GenerationWorkload(
         int repetitions,
         String prompts,
         Boolean stopAtEos,
-        Long seed) implements Workload {
+        Long seed,
+        Adaptive adaptive) implements Workload {
 
     public GenerationWorkload {
         if (name == null || name.isBlank()) {
@@ -48,6 +50,18 @@ public record GenerationWorkload(
         prompts = prompts == null ? "random" : prompts;
         stopAtEos = stopAtEos != null && stopAtEos;
         seed = seed == null ? 42L : seed;
+        adaptive = adaptive == null ? Adaptive.DEFAULT : adaptive;
+        if (adaptive.maxRepetitions() < repetitions) {
+            throw new IllegalArgumentException("adaptive.maxRepetitions (" + adaptive.maxRepetitions() + ") is below repetitions ("
+                    + repetitions + ")");
+        }
+    }
+
+    /** Every field but the repetition policy ({@link Adaptive#DEFAULT}). */
+    public GenerationWorkload(String name, String task, String description, List<Integer> batchSizes, List<Integer> inputLengths,
+            List<Integer> outputLengths, int warmupRepetitions, int repetitions, String prompts, Boolean stopAtEos, Long seed) {
+        this(name, task, description, batchSizes, inputLengths, outputLengths, warmupRepetitions, repetitions, prompts, stopAtEos, seed,
+                null);
     }
 
     private static List<Integer> positive(String field, List<Integer> values) {
@@ -68,8 +82,9 @@ public record GenerationWorkload(
     }
 
     /** The same workload with other settings from the command line. */
-    public GenerationWorkload with(List<Integer> newBatchSizes, Integer newRepetitions) {
+    public GenerationWorkload with(List<Integer> newBatchSizes, Integer newRepetitions, Adaptive newAdaptive) {
         return new GenerationWorkload(name, task, description, newBatchSizes != null ? newBatchSizes : batchSizes, inputLengths,
-                outputLengths, warmupRepetitions, newRepetitions != null ? newRepetitions : repetitions, prompts, stopAtEos, seed);
+                outputLengths, warmupRepetitions, newRepetitions != null ? newRepetitions : repetitions, prompts, stopAtEos, seed,
+                newAdaptive != null ? newAdaptive : adaptive);
     }
 }

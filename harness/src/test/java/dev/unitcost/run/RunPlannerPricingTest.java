@@ -48,7 +48,8 @@ class RunPlannerPricingTest {
     }
 
     static RunOptions options(String device, String hardware, String priceAs, BigDecimal usdPerHour) {
-        return new RunOptions(null, null, null, device, false, hardware, null, priceAs, usdPerHour, "ort", null, null, null, 0, true, "all",
+        return new RunOptions(null, null, null, device, false, hardware, null, priceAs, usdPerHour, "ort", null, null, null, null, null, 0, true,
+                "all",
                 1.0, 100, null);
     }
 
