@@ -27,6 +27,8 @@ public final class EnergyAccount {
 
     static final String ENERGY = ".energyJoules";
     static final String POWER = ".powerWatts";
+    /** A trailing-average power reading ({@code nvmlDeviceGetPowerUsage}): integrated only when nothing better exists. */
+    static final String POWER_USAGE = ".powerUsageWatts";
     static final String CPU_LOAD = "systemCpuLoadFraction";
     static final String GPU_UTIL = ".utilizationFraction";
 
@@ -87,6 +89,8 @@ public final class EnergyAccount {
                     out.add(key.substring(0, key.length() - ENERGY.length()));
                 } else if (key.endsWith(POWER)) {
                     out.add(key.substring(0, key.length() - POWER.length()));
+                } else if (key.endsWith(POWER_USAGE)) {
+                    out.add(key.substring(0, key.length() - POWER_USAGE.length()));
                 }
             }
         }
@@ -96,22 +100,28 @@ public final class EnergyAccount {
     private DeviceEnergy measure(TelemetryTrace trace, String device) {
         String id = trace.sampler() + "/" + device;
         Series counter = Series.of(trace, device + ENERGY);
-        Series power = Series.of(trace, device + POWER);
+        Series instant = Series.of(trace, device + POWER);
+        Series power = instant.size() >= 2 ? instant : Series.of(trace, device + POWER_USAGE);
         boolean counterUsable = counter.size() >= 2 && phases.stream()
                 .allMatch(p -> counter.monotonicOver(p.startNanos(), p.endNanos()));
         if (counter.size() >= 2 && !counterUsable) {
             notes.add(id + ": energy counter went down during the run (reset?); not used");
         }
         if (counterUsable) {
-            return figures(id, EnergyMethod.MEASURED, "difference of the energy counter " + device + ENERGY,
-                    counter, true, counter.rates(id));
+            return figures(id, EnergyMethod.MEASURED, "difference of the energy counter " + device + ENERGY
+                    + source(trace, device + ENERGY), counter, true, counter.rates(id));
         }
         if (power.size() >= 2) {
-            return figures(id, EnergyMethod.INTEGRATED, "trapezoid integral of " + device + POWER
-                    + " sampled " + power.size() + " times", power, false, power);
+            return figures(id, EnergyMethod.INTEGRATED, "trapezoid integral of " + power.name()
+                    + " sampled " + power.size() + " times" + source(trace, power.name()), power, false, power);
         }
         notes.add(id + ": fewer than two readings; no figure");
         return null;
+    }
+
+    private static String source(TelemetryTrace trace, String series) {
+        String s = trace.seriesSources().get(series);
+        return s == null ? "" : " (" + s + ")";
     }
 
     private List<DeviceEnergy> estimate(List<TelemetryTrace> traces, List<DeviceEnergy> measured, PowerModel model) {

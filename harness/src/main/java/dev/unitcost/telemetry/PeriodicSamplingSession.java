@@ -23,6 +23,7 @@ public final class PeriodicSamplingSession implements SamplingSession {
     private final String sampler;
     private final long intervalNanos;
     private final Supplier<Map<String, Double>> reader;
+    private final Map<String, String> seriesSources;
     private final List<Sample> samples = new ArrayList<>();
     private final List<PhaseMark> marks = new ArrayList<>();
     private final Thread thread;
@@ -33,6 +34,13 @@ public final class PeriodicSamplingSession implements SamplingSession {
     private TelemetryTrace trace;
 
     public PeriodicSamplingSession(String sampler, Duration interval, Supplier<Map<String, Double>> reader) {
+        this(sampler, interval, reader, Map.of());
+    }
+
+    /** With the sources of series whose origin matters (see {@link TelemetryTrace#seriesSources()}). */
+    public PeriodicSamplingSession(String sampler, Duration interval, Supplier<Map<String, Double>> reader,
+            Map<String, String> seriesSources) {
+        this.seriesSources = Map.copyOf(seriesSources);
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
         }
@@ -106,7 +114,8 @@ public final class PeriodicSamplingSession implements SamplingSession {
         long end = System.nanoTime();
         synchronized (samples) {
             synchronized (marks) {
-                trace = new TelemetryTrace(sampler, intervalNanos, startNanos, end, samples, marks, samplerCpuNanos);
+                trace = new TelemetryTrace(sampler, intervalNanos, startNanos, end, samples, marks, samplerCpuNanos,
+                        seriesSources);
             }
         }
         return trace;
