@@ -25,9 +25,14 @@ public record DeviceEnergy(
         double totalJoules, OptionalDouble meanWatts, OptionalDouble peakWatts) {
 
     public DeviceEnergy {
-        if (device == null || device.isBlank() || part == null || part.isBlank() || scope == null || method == null
-                || basis == null) {
-            throw new IllegalArgumentException("a device figure needs a name, a part, a scope, a method and a basis");
+        if (device == null || device.isBlank() || method == null || basis == null) {
+            throw new IllegalArgumentException("a device figure needs a name, a method and a basis");
+        }
+        // A report of the first schema, read back, has neither: every device was counted as the run's.
+        part = part == null ? EnergyAccount.partOf(device) : part;
+        scope = scope == null ? EnergyScope.RUN : scope;
+        if (part.isBlank()) {
+            throw new IllegalArgumentException("a device figure needs a part");
         }
         joulesByPhase = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(joulesByPhase));
     }

@@ -41,15 +41,18 @@ public record EnergyReport(
     public EnergyReport {
         devices = List.copyOf(devices);
         phases = List.copyOf(phases);
-        runDevices = runDevices.stream().sorted().distinct().toList();
+        // A report of the first schema, read back, has neither: every device was the run's.
+        runDevices = (runDevices != null ? runDevices : devices.stream().map(DeviceEnergy::part).toList())
+                .stream().sorted().distinct().toList();
+        hostTotalJoules = hostTotalJoules != null ? hostTotalJoules : totalJoules;
         samplerCpuFraction = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(samplerCpuFraction));
         notes = List.copyOf(notes);
         boolean anyRun = devices.stream().anyMatch(d -> d.scope() == EnergyScope.RUN);
         if (anyRun != (method != null)) {
             throw new IllegalArgumentException("a method is given exactly when the run's devices have figures");
         }
-        if (hostTotalJoules == null || totalJoules == null) {
-            throw new IllegalArgumentException("absent totals are empty, not null");
+        if (totalJoules == null || hostTotalJoules == null) {
+            throw new IllegalArgumentException("an absent total is empty, not null");
         }
     }
 
