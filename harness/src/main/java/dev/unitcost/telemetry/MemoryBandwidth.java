@@ -23,13 +23,13 @@ import oshi.hardware.CentralProcessor.ProcessorCache;
 /**
  * This machine's peak memory bandwidth for MBU, measured STREAM-style and cached per machine.
  *
- * <p>Method: three kernels over {@code double} arrays far beyond the last-level cache, each
- * split across one thread per available processor: read ({@code s += a[i]}, 1 array), copy
+ * <p>Method: three kernels over arrays far beyond the last-level cache, each split across one
+ * thread per available processor: read ({@code s += r[i]} over {@code long}s, 1 array), copy
  * ({@code c[i] = a[i]}, 2 arrays) and triad ({@code a[i] = b[i] + q·c[i]}, 3 arrays), bytes
  * counted as STREAM counts them (no write-allocate traffic). Each kernel runs one discarded
  * warm-up trial, then {@link #TRIALS} timed ones; its figure is its best trial. The peak is the
  * best kernel's figure; {@link Peak#spreadFraction()} is (best − worst) / best over that kernel's
- * timed trials. Takes a few seconds and about 3 × {@link #arrayBytes} of heap.
+ * timed trials. Takes a few seconds and up to 4 × {@link #arrayBytes} of heap.
  *
  * <p>The result is cached in {@code memory-bandwidth.json} in a directory the caller gives,
  * keyed by a machine fingerprint (CPU model, logical processors, total memory): a later call on
@@ -187,7 +187,7 @@ public final class MemoryBandwidth {
             run(pool, threads, n, (from, to) -> StreamKernels.fill(a, b, c, from, to)); // touch every page first
             Map<String, Double> best = new LinkedHashMap<>();
             Map<String, Double> spread = new LinkedHashMap<>();
-            timeKernel(pool, threads, n, trials, "read", 8.0 * n, (from, to) -> StreamKernels.read(a, from, to), best, spread);
+            timeRead(pool, threads, n, trials, best, spread);
             timeKernel(pool, threads, n, trials, "copy", 16.0 * n, (from, to) -> StreamKernels.copy(a, c, from, to), best, spread);
             timeKernel(pool, threads, n, trials, "triad", 24.0 * n, (from, to) -> StreamKernels.triad(a, b, c, from, to), best, spread);
             String kernel = best.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -195,6 +195,17 @@ public final class MemoryBandwidth {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The read kernel on its own array of longs, dropped afterwards (see {@link StreamKernels#read}). */
+    private static void timeRead(ExecutorService pool, int threads, int n, int trials, Map<String, Double> best,
+            Map<String, Double> spread) {
+        long[] r = new long[n];
+        run(pool, threads, n, (from, to) -> {
+            java.util.Arrays.fill(r, from, to, 1L);
+            return r[from];
+        });
+        timeKernel(pool, threads, n, trials, "read", 8.0 * n, (from, to) -> StreamKernels.read(r, from, to), best, spread);
     }
 
     @FunctionalInterface

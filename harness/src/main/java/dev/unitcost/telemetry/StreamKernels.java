@@ -19,24 +19,16 @@ final class StreamKernels {
         return a[from];
     }
 
-    /** Eight accumulators: one would chain every add on the previous and measure add latency, not memory. */
-    static double read(double[] a, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int i = from;
-        for (; i + 7 < to; i += 8) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-            s4 += a[i + 4];
-            s5 += a[i + 5];
-            s6 += a[i + 6];
-            s7 += a[i + 7];
+    /**
+     * Sums 64-bit integers: an integer sum may be reordered, so the JIT vectorises it, while a
+     * {@code double} sum must keep its order and would time the adder's latency, not memory.
+     */
+    static double read(long[] a, int from, int to) {
+        long s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
         }
-        for (; i < to; i++) {
-            s0 += a[i];
-        }
-        return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+        return s;
     }
 
     static double copy(double[] a, double[] c, int from, int to) {

@@ -94,7 +94,7 @@ class MemoryBandwidthTest {
         double[] b = new double[10];
         double[] c = new double[10];
         StreamKernels.fill(a, b, c, 0, 10);
-        assertEquals(10.0, StreamKernels.read(a, 0, 10));
+        assertEquals(45.0, StreamKernels.read(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 10));
         StreamKernels.copy(a, c, 0, 10);
         assertEquals(1.0, c[9]);
         StreamKernels.triad(a, b, c, 0, 10);
