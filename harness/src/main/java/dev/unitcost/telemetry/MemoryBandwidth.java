@@ -251,10 +251,12 @@ public final class MemoryBandwidth {
     }
 
     /**
-     * The old figure: a single read kernel over 512 MiB, best of three passes.
+     * The peak figure of a fresh measurement, uncached: what {@link #peak(Path)} measures, for the
+     * caller still written against the first API (it used a single read kernel, which read
+     * 39–57 GB/s in runs here, and 15.4 GB/s where MBU then came out at 105%).
      *
-     * @deprecated it under-read peak bandwidth by up to 2× and varied by ±20% between runs; use
-     *     {@link #peak(Path)}
+     * @deprecated measures afresh at every call (a few seconds) and drops how it was obtained;
+     *     use {@link #peak(Path)} and show {@link Peak#source()}
      */
     @Deprecated
     public static double measureBytesPerSecond() {
