@@ -58,14 +58,15 @@ public record CpuCrossCheck(
      */
     public static CpuCrossCheck run(Duration busy, int threads, Duration interval, Duration samplerWarmup) {
         if (!samplerWarmup.isZero()) {
-            try (SamplingSession warm = new PeriodicSamplingSession("oshi-warmup", interval, OshiSampler.primedReader())) {
+            OshiSampler.Reader warmReader = OshiSampler.primedReader();
+            try (SamplingSession warm = new PeriodicSamplingSession("oshi-warmup", interval, warmReader, Map.of(), warmReader)) {
                 sleep(samplerWarmup);
             }
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         TelemetryTrace trace;
-        Supplier<Map<String, Double>> oshiReader = OshiSampler.primedReader();
+        OshiSampler.Reader oshiReader = OshiSampler.primedReader();
         Supplier<Map<String, Double>> both = () -> {
             // The JVM's figure is read in the same instant as OSHI's, in the same sample.
             long jvm = os.getProcessCpuTime();
@@ -74,7 +75,7 @@ public record CpuCrossCheck(
             return v;
         };
         long wall;
-        try (SamplingSession session = new PeriodicSamplingSession("oshi", interval, both)) {
+        try (SamplingSession session = new PeriodicSamplingSession("oshi", interval, both, Map.of(), oshiReader)) {
             long t0 = System.nanoTime();
             List<Thread> spinners = spin(threads, stop);
             sleep(busy);

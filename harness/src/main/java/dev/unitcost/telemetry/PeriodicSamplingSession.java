@@ -23,6 +23,8 @@ public final class PeriodicSamplingSession implements SamplingSession {
     private final String sampler;
     private final long intervalNanos;
     private final Supplier<Map<String, Double>> reader;
+    private final Map<String, String> seriesSources;
+    private final AutoCloseable resource;
     private final List<Sample> samples = new ArrayList<>();
     private final List<PhaseMark> marks = new ArrayList<>();
     private final Thread thread;
@@ -33,6 +35,23 @@ public final class PeriodicSamplingSession implements SamplingSession {
     private TelemetryTrace trace;
 
     public PeriodicSamplingSession(String sampler, Duration interval, Supplier<Map<String, Double>> reader) {
+        this(sampler, interval, reader, Map.of());
+    }
+
+    /** With the sources of series whose origin matters (see {@link TelemetryTrace#seriesSources()}). */
+    public PeriodicSamplingSession(String sampler, Duration interval, Supplier<Map<String, Double>> reader,
+            Map<String, String> seriesSources) {
+        this(sampler, interval, reader, seriesSources, () -> { });
+    }
+
+    /**
+     * With a resource the reader holds (an open file), closed once the sampling thread has
+     * stopped, at the first {@link #stop()}.
+     */
+    public PeriodicSamplingSession(String sampler, Duration interval, Supplier<Map<String, Double>> reader,
+            Map<String, String> seriesSources, AutoCloseable resource) {
+        this.seriesSources = Map.copyOf(seriesSources);
+        this.resource = resource;
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
         }
@@ -104,9 +123,17 @@ public final class PeriodicSamplingSession implements SamplingSession {
             Thread.currentThread().interrupt();
         }
         long end = System.nanoTime();
+        if (!thread.isAlive()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // the trace is complete; a resource that fails to close loses nothing of it
+            }
+        }
         synchronized (samples) {
             synchronized (marks) {
-                trace = new TelemetryTrace(sampler, intervalNanos, startNanos, end, samples, marks, samplerCpuNanos);
+                trace = new TelemetryTrace(sampler, intervalNanos, startNanos, end, samples, marks, samplerCpuNanos,
+                        seriesSources);
             }
         }
         return trace;

@@ -200,4 +200,89 @@ class EnergyAccountTest {
         assertEquals(15.0, r.totalJoules().getAsDouble(), EPS);
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("GPU energy not estimated")), r.notes().toString());
     }
+
+    /** A CPU-only run on a host with an idle H200: the GPU's 79 W are the host's, not the run's. */
+    private static List<TelemetryTrace> cpuRunBesideAnIdleGpu(double gpuUtilization) {
+        TelemetryTrace oshi = Traces.of("oshi")
+                .at(0, "systemCpuLoadFraction", 1.0).at(2, "systemCpuLoadFraction", 1.0).trace();
+        TelemetryTrace nvml = Traces.of("nvml")
+                .at(0, "gpu0.energyJoules", 5000, "gpu0.utilizationFraction", gpuUtilization)
+                .at(1, "gpu0.energyJoules", 5079, "gpu0.utilizationFraction", gpuUtilization)
+                .at(2, "gpu0.energyJoules", 5158, "gpu0.utilizationFraction", gpuUtilization).trace();
+        return List.of(oshi, nvml);
+    }
+
+    @Test
+    void aCpuRunDoesNotCountAnIdleGpuOfItsHost() {
+        PowerModel model = PowerModel.codeCarbonFallback(2, 16_000_000_000L); // CPU 8 W at full load, memory 6 W
+        EnergyReport r = EnergyAccount.account(cpuRunBesideAnIdleGpu(0.0), List.of(phase("measure", 0, 2)), model,
+                new TokenCounts(10, 18), java.util.Set.of("cpu"));
+
+        DeviceEnergy gpu = r.devices().stream().filter(d -> d.part().equals("gpu0")).findFirst().orElseThrow();
+        assertEquals(EnergyScope.HOST_IDLE, gpu.scope());
+        assertEquals(EnergyMethod.MEASURED, gpu.method());
+        assertEquals(158.0, gpu.totalJoules(), EPS);
+        assertEquals(List.of("cpu", "memory"), r.runDevices());
+        assertTrue(r.devices().stream().filter(d -> !d.part().equals("gpu0")).allMatch(d -> d.scope() == EnergyScope.RUN));
+        // run: CPU 8 W × 2 s + memory 6 W × 2 s = 28 J; the GPU's 158 J only in the host total
+        assertEquals(28.0, r.totalJoules().getAsDouble(), EPS);
+        assertEquals(28.0 / 28, r.joulesPerToken().getAsDouble(), EPS);
+        assertEquals(186.0, r.hostTotalJoules().getAsDouble(), EPS);
+        assertEquals(EnergyMethod.ESTIMATED, r.method(), "the run's method is its own devices', not the GPU's counter");
+        assertEquals(28.0, r.phases().get(0).joules(), EPS);
+
+        String line = r.summary();
+        assertTrue(line.startsWith("energy 28.0 J (run: cpu, memory)"), line);
+        assertTrue(line.contains("cpu 16.0 J estimated"), line);
+        assertTrue(line.contains("memory 12.0 J estimated"), line);
+        assertTrue(line.contains("1.000 J/token over the run's devices (cpu, memory)"), line);
+        assertTrue(line.contains("host-idle: gpu0 158.0 J measured"), line);
+        assertTrue(line.contains("host total 186.0 J"), line);
+        assertFalse(line.contains("run: cpu, memory) — gpu0"), line);
+    }
+
+    @Test
+    void aBusyGpuTheRunDidNotUseIsHostOther() {
+        PowerModel model = PowerModel.codeCarbonFallback(2, 16_000_000_000L);
+        EnergyReport r = EnergyAccount.account(cpuRunBesideAnIdleGpu(0.9), List.of(phase("measure", 0, 2)), model, null,
+                java.util.Set.of("cpu"));
+        DeviceEnergy gpu = r.devices().stream().filter(d -> d.part().equals("gpu0")).findFirst().orElseThrow();
+        assertEquals(EnergyScope.HOST_OTHER, gpu.scope());
+        assertTrue(r.summary().contains("host-other: gpu0 158.0 J measured"), r.summary());
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("gpu0 is not one of the run's devices")), r.notes().toString());
+    }
+
+    @Test
+    void aGpuRunCountsTheGpu() {
+        EnergyReport r = EnergyAccount.account(cpuRunBesideAnIdleGpu(0.9), List.of(phase("measure", 0, 2)), null,
+                new TokenCounts(0, 158), java.util.Set.of("cpu", "gpu0"));
+        assertEquals(EnergyScope.RUN, r.devices().get(0).scope());
+        assertEquals(158.0, r.totalJoules().getAsDouble(), EPS);
+        assertEquals(1.0, r.joulesPerToken().getAsDouble(), EPS);
+        assertEquals(EnergyMethod.MEASURED, r.method());
+        assertEquals("energy 158.0 J (run: cpu, gpu0, memory) — gpu0 158.0 J measured;"
+                + " 1.000 J/token over the run's devices (cpu, gpu0, memory)", r.summary());
+    }
+
+    @Test
+    void onlyOtherDevicesMeasuredGivesNoRunFigureButShowsTheHost() {
+        EnergyReport r = EnergyAccount.account(List.of(cpuRunBesideAnIdleGpu(0.0).get(1)), List.of(phase("measure", 0, 2)), null,
+                new TokenCounts(1, 1), java.util.Set.of("cpu"));
+        assertTrue(r.totalJoules().isEmpty());
+        assertTrue(r.joulesPerToken().isEmpty());
+        assertNull(r.method());
+        assertEquals(158.0, r.hostTotalJoules().getAsDouble(), EPS);
+        assertTrue(r.summary().startsWith("energy: no figure for the run (cpu, memory)"), r.summary());
+        assertTrue(r.summary().contains("host-idle: gpu0 158.0 J measured"), r.summary());
+    }
+
+    @Test
+    void partsAreNamedAsTheCallerNamesDevices() {
+        assertEquals("cpu", EnergyAccount.partOf("rapl/package-0"));
+        assertEquals("memory", EnergyAccount.partOf("rapl/package-0.dram"));
+        assertEquals("cpu", EnergyAccount.partOf("estimate/cpu"));
+        assertEquals("memory", EnergyAccount.partOf("estimate/memory"));
+        assertEquals("gpu1", EnergyAccount.partOf("nvml/gpu1"));
+        assertEquals("gpu1", EnergyAccount.partOf("estimate/gpu1"));
+    }
 }

@@ -22,10 +22,12 @@ class OshiSamplerTest {
         }
         assertEquals("oshi", trace.sampler());
         List<Sample> samples = trace.samples();
-        assertTrue(samples.size() >= 4, "100 ms for 500 ms: " + samples.size());
+        assertTrue(samples.size() >= 2, "a session always has its first and final sample: " + samples.size());
         Map<String, Double> first = samples.get(0).values();
         int cores = Runtime.getRuntime().availableProcessors();
-        Map<String, Double> later = samples.get(2).values();
+        // Load needs ticks to pass between two reads: some sample after the first has it.
+        Map<String, Double> later = samples.stream().skip(1).map(Sample::values)
+                .filter(v -> v.containsKey("systemCpuLoadFraction")).findFirst().orElse(Map.of());
         assertTrue(later.containsKey("systemCpuLoadFraction"), later.toString());
         assertTrue(later.containsKey("cpu" + (cores - 1) + ".loadFraction"), later.toString());
         assertTrue(first.get("processCpuNanos") > 0, first.toString());
@@ -42,8 +44,10 @@ class OshiSamplerTest {
                 }
             }
         }
-        // Slow series come at most once a second: in 500 ms, only the first sample has them.
-        assertEquals(1, samples.stream().filter(s -> s.values().containsKey("processCpuNanos")).count());
+        // Slow series come at most once a second, the first sample always: however slowly the machine ran.
+        long slow = samples.stream().filter(s -> s.values().containsKey("processCpuNanos")).count();
+        assertTrue(samples.get(0).values().containsKey("processCpuNanos"));
+        assertTrue(slow <= 1 + trace.durationNanos() / 1_000_000_000L, slow + " slow samples in " + trace.durationNanos() + " ns");
         assertEquals(List.of(new PhaseMark(trace.marks().get(0).timeNanos(), "measure")), trace.marks());
     }
 }

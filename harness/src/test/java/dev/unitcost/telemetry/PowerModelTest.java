@@ -21,6 +21,20 @@ class PowerModelTest {
     }
 
     @Test
+    void hostFallbackDescribesTheHostMeasured() {
+        long memoryBytes = 126L << 30; // 126 GiB = 135.3 GB
+        HostInfo host = new HostInfo("Fake Xeon 16-thread", 8, 16, memoryBytes, "Linux", List.of());
+        PowerModel m = host.fallbackPowerModel();
+        assertEquals(0.0, m.cpuWatts(0.0), 1e-12);
+        assertEquals(64.0, m.cpuWatts(1.0), 1e-12); // 16 threads x 4 W
+        assertEquals(3.0 * memoryBytes / 8e9, m.memoryWatts(), 1e-9); // ~50.7 W
+        assertTrue(m.basis().startsWith("CodeCarbon fallback"), m.basis());
+        assertTrue(m.basis().contains("16 CPU threads"), m.basis());
+        assertTrue(m.basis().contains("135.3 GB RAM"), m.basis());
+        assertTrue(!m.coversGpus(), "the fallback says nothing about GPUs");
+    }
+
+    @Test
     void scalesBetweenIdleAndMax() {
         PowerModel m = new PowerModel(50, 250, 60, 700, 0, "profile x");
         assertEquals(90.0, m.cpuWatts(0.2), 1e-12); // 50 + 200 × 0.2

@@ -19,6 +19,13 @@ public interface NvmlLibrary extends AutoCloseable {
         NvmlLibrary open() throws NvmlUnavailableException;
     }
 
+    /** {@code NVML_FI_DEV_TOTAL_ENERGY_CONSUMPTION} (nvml.h): the energy counter, mJ since the driver loaded. */
+    int FIELD_TOTAL_ENERGY_CONSUMPTION = 83;
+    /** {@code NVML_FI_DEV_POWER_AVERAGE} (nvml.h): power averaged over 1 s, mW (Ampere and newer). */
+    int FIELD_POWER_AVERAGE = 185;
+    /** {@code NVML_FI_DEV_POWER_INSTANT} (nvml.h): current board power, mW; follows the load. */
+    int FIELD_POWER_INSTANT = 186;
+
     int deviceCount();
 
     /** The product name, e.g. {@code NVIDIA H100 80GB HBM3}; empty when it cannot be read. */
@@ -29,6 +36,15 @@ public interface NvmlLibrary extends AutoCloseable {
 
     /** {@code nvmlDeviceGetTotalEnergyConsumption}: millijoules since the driver loaded (Volta+). */
     OptionalLong totalEnergyMillijoules(int gpu);
+
+    /**
+     * {@code nvmlDeviceGetFieldValues}: several fields of one GPU in one driver call. Writes field
+     * {@code fieldIds[i]}'s value, in NVML's unit for it, to {@code values[i]}, and sets bit
+     * {@code i} of the result when that field was read; a field the GPU or driver lacks leaves its
+     * bit clear (and its value untouched). Returns 0 when the call itself is missing or failed.
+     * At most 64 fields; allocates nothing, so it can run every sample.
+     */
+    long fieldValues(int gpu, int[] fieldIds, double[] values);
 
     /** {@code nvmlDeviceGetUtilizationRates().gpu}: percent of time a kernel ran, 0..100. */
     OptionalInt utilizationPercent(int gpu);

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NVIDIA GPUs through NVML: power, the total-energy counter (Volta and newer; preferred, since
- * power is a 1 s average on Ampere and newer), utilisation, memory, SM clock, temperature.
- * See {@link NvmlReader} for the series.
+ * NVIDIA GPUs through NVML: the total-energy counter (Volta and newer; energy comes from it),
+ * instantaneous power where the driver has the field (else {@code nvmlDeviceGetPowerUsage}, a
+ * ~1 s average on Ampere and newer, as a labelled fallback), utilisation, memory, SM clock,
+ * temperature. See {@link NvmlReader} for the series and the trace's series sources.
  *
  * <p>NVML is initialised once per session at {@link #start} and shut down when the session
  * stops. {@link #availability()} opens and closes it once to check.
@@ -72,7 +73,8 @@ public final class NvmlSampler implements TelemetrySampler {
             throw new IllegalStateException("NVML cannot sample: " + e.getMessage(), e);
         }
         try {
-            return new Session(new PeriodicSamplingSession(name(), interval, new NvmlReader(nvml)), nvml);
+            NvmlReader reader = new NvmlReader(nvml);
+            return new Session(new PeriodicSamplingSession(name(), interval, reader, reader.sources()), nvml);
         } catch (RuntimeException e) {
             nvml.close();
             throw e;

@@ -47,6 +47,20 @@ class JnaNvmlTest {
                 m->total = 85899345920ULL; m->free = 7; m->used = idx(d) == 0 ? 42949672960ULL : 1024ULL; return 0; }
             int nvmlDeviceGetClockInfo(void *d, int type, unsigned int *mhz) { if (type != 1) return 2; *mhz = idx(d) == 0 ? 1980 : 1328; return 0; }
             int nvmlDeviceGetTemperature(void *d, int sensor, unsigned int *c) { if (sensor != 0) return 2; *c = 61; return 0; }
+            #ifndef NO_FIELDS
+            typedef union { double dVal; unsigned int uiVal; unsigned long long ullVal; long long sllVal; int siVal; } nvmlValue_t;
+            typedef struct { unsigned int fieldId; unsigned int scopeId; long long timestamp; long long latencyUsec;
+                             int valueType; int nvmlReturn; nvmlValue_t value; } nvmlFieldValue_t;
+            /* GPU 0 has the energy field (unsigned long long) and instant power (unsigned int); GPU 1 neither. */
+            int nvmlDeviceGetFieldValues(void *d, int n, nvmlFieldValue_t *v) {
+                for (int i = 0; i < n; i++) {
+                    v[i].timestamp = 1; v[i].latencyUsec = 0;
+                    if (idx(d) == 0 && v[i].fieldId == 83 && v[i].scopeId == 0) { v[i].valueType = 3; v[i].value.ullVal = 123456789099ULL; v[i].nvmlReturn = 0; }
+                    else if (idx(d) == 0 && v[i].fieldId == 186) { v[i].valueType = 1; v[i].value.uiVal = 3000000001u; v[i].nvmlReturn = 0; }
+                    else { v[i].nvmlReturn = 3; }
+                }
+                return 0; }
+            #endif
             """;
 
     public interface Probe extends Library {
@@ -57,12 +71,16 @@ class JnaNvmlTest {
     Path dir;
 
     private Path compile(String name, int initRc) throws IOException, InterruptedException {
+        return compile(name, initRc, "-DWITH_FIELDS");
+    }
+
+    private Path compile(String name, int initRc, String define) throws IOException, InterruptedException {
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, FAKE);
         Path so = dir.resolve("lib" + name + ".so");
         Process p;
         try {
-            p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-DINIT_RC=" + initRc, "-o", so.toString(), c.toString())
+            p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-DINIT_RC=" + initRc, define, "-o", so.toString(), c.toString())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             Assumptions.abort("no C compiler here: " + e.getMessage());
@@ -89,9 +107,25 @@ class JnaNvmlTest {
             assertEquals(OptionalLong.of(42_949_672_960L), nvml.memoryUsedBytes(0));
             assertEquals(OptionalInt.of(1328), nvml.smClockMhz(1));
             assertEquals(OptionalInt.of(61), nvml.temperatureCelsius(0));
+            int[] fields = {NvmlLibrary.FIELD_TOTAL_ENERGY_CONSUMPTION, NvmlLibrary.FIELD_POWER_AVERAGE, NvmlLibrary.FIELD_POWER_INSTANT};
+            double[] values = new double[3];
+            assertEquals(0b101, nvml.fieldValues(0, fields, values), "energy and instant read, the average not");
+            assertEquals(123_456_789_099.0, values[0]);
+            assertEquals(3_000_000_001.0, values[2], "unsigned int widened");
+            assertEquals(0, nvml.fieldValues(1, fields, values), "a GPU without the fields reads none");
             nvml.close(); // idempotent: the second close (try-with-resources) must not shut down again
         }
         assertEquals(1, probe.fakeShutdowns());
+    }
+
+    @Test
+    void aDriverWithoutFieldValuesStillSamplesThroughItsOwnCalls() throws Exception {
+        Path so = compile("fake-nvml-nofields", 0, "-DNO_FIELDS");
+        try (NvmlLibrary nvml = JnaNvml.open(so.toString())) {
+            assertEquals(0, nvml.fieldValues(0, new int[] {NvmlLibrary.FIELD_POWER_INSTANT}, new double[1]));
+            assertEquals(OptionalLong.of(123_456_789_012L), nvml.totalEnergyMillijoules(0));
+            assertEquals(OptionalLong.of(150_000L), nvml.powerMilliwatts(1));
+        }
     }
 
     @Test

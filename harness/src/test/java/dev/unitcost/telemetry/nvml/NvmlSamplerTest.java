@@ -45,14 +45,15 @@ class NvmlSamplerTest {
     void convertsNvmlUnitsAndLeavesUnsupportedOut() {
         RecordedNvml nvml = twoGpus();
         Map<String, Double> v = new NvmlReader(nvml).get();
-        assertEquals(300.0, v.get("gpu0.powerWatts"));
+        assertEquals(300.0, v.get("gpu0.powerUsageWatts"), "no instant field here: the labelled fallback");
+        assertFalse(v.containsKey("gpu0.powerWatts"));
         assertEquals(5000.0, v.get("gpu0.energyJoules"));
         assertEquals(0.5, v.get("gpu0.utilizationFraction"));
         assertEquals(1.98e9, v.get("gpu0.smClockHz"));
         assertEquals(1073741824.0, v.get("gpu0.memoryUsedBytes"));
         assertEquals(60.0, v.get("gpu0.temperatureCelsius"));
         assertFalse(v.containsKey("gpu1.energyJoules"), "a GPU without the counter must not report 0 J");
-        assertEquals(100.0, v.get("gpu1.powerWatts"));
+        assertEquals(100.0, v.get("gpu1.powerUsageWatts"));
     }
 
     @Test
@@ -101,7 +102,88 @@ class NvmlSamplerTest {
         assertEquals(1, opens.get());
         assertEquals(1, nvml.closes);
         assertTrue(trace.samples().size() >= 2);
-        assertEquals(300.0, trace.samples().get(0).values().get("gpu0.powerWatts"));
+        assertEquals(300.0, trace.samples().get(0).values().get("gpu0.powerUsageWatts"));
+        assertTrue(trace.seriesSources().get("gpu0.powerUsageWatts").startsWith("fallback: nvmlDeviceGetPowerUsage"),
+                trace.seriesSources().toString());
+    }
+
+    /** An H200-like GPU: energy field, instant field and PowerUsage all answer; PowerUsage lags (~1 s average). */
+    private static RecordedNvml hopper() {
+        return new RecordedNvml(List.of("NVIDIA H200"), List.of(
+                List.of(new Reading(80_000L, 1_000_000L, 0, 1L << 30, 1980, 40, 80_000L)),
+                List.of(new Reading(80_000L, 1_650_000L, 100, 1L << 30, 1980, 41, 650_000L)),
+                List.of(new Reading(300_000L, 2_300_000L, 100, 1L << 30, 1980, 42, 650_000L)),
+                List.of(new Reading(650_000L, 2_380_000L, 0, 1L << 30, 1980, 43, 80_000L))), true);
+    }
+
+    @Test
+    void prefersTheInstantFieldAndTheCounterAndNeverCallsPowerUsage() {
+        RecordedNvml nvml = hopper();
+        NvmlReader reader = new NvmlReader(nvml);
+        Map<String, Double> v = reader.get();
+        assertEquals(80.0, v.get("gpu0.powerWatts"));
+        assertEquals(1000.0, v.get("gpu0.energyJoules"));
+        assertFalse(v.containsKey("gpu0.powerUsageWatts"), "the average is not read when the instant field exists");
+        assertEquals(0, nvml.calls("powerUsage"));
+        assertEquals(0, nvml.calls("totalEnergy"), "energy and power come in one field call");
+        assertEquals(NvmlReader.INSTANT_SOURCE, reader.sources().get("gpu0.powerWatts"));
+        assertEquals(NvmlReader.ENERGY_FIELD_SOURCE, reader.sources().get("gpu0.energyJoules"));
+    }
+
+    @Test
+    void energyComesFromTheCounterEvenWhenPowerIsThere() {
+        RecordedNvml nvml = hopper();
+        NvmlReader reader = new NvmlReader(nvml);
+        List<Sample> samples = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            nvml.frame(f);
+            samples.add(new Sample(f * S, reader.get()));
+        }
+        TelemetryTrace trace = new TelemetryTrace("nvml", S, 0, 3 * S, samples, List.of(), 0, reader.sources());
+        EnergyReport r = EnergyAccount.account(List.of(trace), List.of(new PhaseWindow("measure", 0, 3 * S)), null, null);
+        DeviceEnergy gpu = r.devices().get(0);
+        assertEquals(EnergyMethod.MEASURED, gpu.method());
+        assertEquals(1380.0, gpu.totalJoules(), 1e-9); // 2380 − 1000 J, not a trapezoid of either power
+        assertTrue(gpu.basis().contains("NVML_FI_DEV_TOTAL_ENERGY_CONSUMPTION"), gpu.basis());
+    }
+
+    @Test
+    void withoutTheInstantFieldPowerUsageIsALabelledFallback() {
+        RecordedNvml nvml = new RecordedNvml(List.of("Tesla V100"), List.of(
+                List.of(new Reading(100_000L, null, 50, 1L << 30, 1380, 40)),
+                List.of(new Reading(300_000L, null, 50, 1L << 30, 1380, 40))), true);
+        NvmlReader reader = new NvmlReader(nvml);
+        List<Sample> samples = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            nvml.frame(f);
+            samples.add(new Sample(f * S, reader.get()));
+        }
+        assertFalse(samples.get(0).values().containsKey("gpu0.powerWatts"));
+        TelemetryTrace trace = new TelemetryTrace("nvml", S, 0, S, samples, List.of(), 0, reader.sources());
+        EnergyReport r = EnergyAccount.account(List.of(trace), List.of(new PhaseWindow("measure", 0, S)), null, null);
+        DeviceEnergy gpu = r.devices().get(0);
+        assertEquals(EnergyMethod.INTEGRATED, gpu.method());
+        assertEquals(200.0, gpu.totalJoules(), 1e-9); // (100 + 300) / 2 × 1 s
+        assertTrue(gpu.basis().contains("gpu0.powerUsageWatts"), gpu.basis());
+        assertTrue(gpu.basis().contains("fallback: nvmlDeviceGetPowerUsage"), gpu.basis());
+    }
+
+    @Test
+    void aSampleMakesOneFieldCallPerGpuAndReadsSlowSeriesOnTheirOwnCadence() {
+        RecordedNvml nvml = hopper();
+        long[] now = {0};
+        NvmlReader reader = new NvmlReader(nvml, () -> now[0]);
+        nvml.calls.clear(); // leave the one-off probe out
+        for (int k = 0; k < 10; k++) { // 10 Hz for 1 s on a fake clock
+            now[0] = k * S / 10;
+            reader.get();
+        }
+        assertEquals(10, nvml.calls("fieldValues"));
+        assertEquals(2, nvml.calls("utilization")); // at 0 and 500 ms
+        assertEquals(1, nvml.calls("memoryInfo"));
+        assertEquals(1, nvml.calls("clockInfo"));
+        assertEquals(1, nvml.calls("temperature"));
+        assertEquals(15, nvml.calls.values().stream().mapToInt(Integer::intValue).sum(), "1.5 calls per sample, was 6");
     }
 
     @Test
@@ -138,7 +220,8 @@ class NvmlSamplerTest {
         }
         Map<String, Double> first = trace.samples().get(0).values();
         Map<String, Double> last = trace.samples().get(trace.samples().size() - 1).values();
-        assertTrue(first.get("gpu0.powerWatts") > 0, first.toString());
+        Double watts = first.containsKey("gpu0.powerWatts") ? first.get("gpu0.powerWatts") : first.get("gpu0.powerUsageWatts");
+        assertTrue(watts != null && watts > 0, first.toString());
         if (first.containsKey("gpu0.energyJoules")) {
             assertTrue(last.get("gpu0.energyJoules") > first.get("gpu0.energyJoules"), last.toString());
         }
