@@ -11,6 +11,7 @@ import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.telemetry.CpuCrossCheck;
 import dev.unitcost.telemetry.HostInfo;
+import dev.unitcost.telemetry.MemoryBandwidth;
 import dev.unitcost.telemetry.OshiSampler;
 import dev.unitcost.telemetry.TelemetrySampler;
 import dev.unitcost.telemetry.nvml.NvmlSampler;
@@ -61,6 +62,9 @@ public final class DoctorCommand implements Callable<Integer> {
                     + " with the sampler's own overhead at 10 Hz")
     Integer crossCheckSeconds;
 
+    @Option(names = "--measure-bandwidth", description = "measure the memory bandwidth MBU is set against (about 10 s; cached per machine)")
+    boolean measureBandwidth;
+
     @Override
     public Integer call() {
         if (crossCheckSeconds != null && (crossCheckSeconds < 1 || crossCheckSeconds > 600)) {
@@ -99,7 +103,13 @@ public final class DoctorCommand implements Callable<Integer> {
         MachineReport.CrossCheck cross = crossCheckSeconds == null ? null : MachineReport.CrossCheck.of(CpuCrossCheck.run(
                 Duration.ofSeconds(crossCheckSeconds), host.logicalProcessors(), Duration.ofMillis(100), Duration.ofSeconds(1)));
         return new MachineReport(host, samplers, gpus, zones, method, detail, host.fallbackPowerModel(),
-                ExecutionProviders.probe(), profiles(host, gpuNames), cross);
+                ExecutionProviders.probe(), profiles(host, gpuNames), cross, bandwidth());
+    }
+
+    private MachineReport.Bandwidth bandwidth() {
+        var cacheDir = ProjectLayout.detect().cacheDir();
+        var peak = measureBandwidth ? java.util.Optional.of(MemoryBandwidth.peak(cacheDir, true)) : MemoryBandwidth.cached(cacheDir);
+        return peak.map(p -> new MachineReport.Bandwidth(p.bytesPerSecond(), p.source())).orElse(null);
     }
 
     private MachineReport.Profiles profiles(HostInfo host, List<String> gpuNames) {

@@ -71,6 +71,10 @@ final class MachineReportView {
     private Section energy() {
         PowerModel m = r.powerModel();
         return new Section("Energy", List.of(new Row("method", r.energyMethod()), new Row("how", r.energyDetail()),
+                new Row("memory bandwidth", r.memoryBandwidth() == null
+                        ? "not measured yet (the first CPU generation run measures it, or doctor --measure-bandwidth)"
+                        : String.format(Locale.ROOT, "%.1f GB/s peak for MBU: %s", r.memoryBandwidth().bytesPerSecond() / 1e9,
+                                r.memoryBandwidth().source())),
                 new Row("power model", String.format(Locale.ROOT, "CPU %.1f-%.1f W, memory %.2f W", m.cpuIdleWatts(), m.cpuMaxWatts(),
                         m.memoryWatts())),
                 new Row("basis", m.basis())));

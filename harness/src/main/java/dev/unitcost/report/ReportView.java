@@ -128,17 +128,10 @@ final class ReportView {
             lines.add(line.toString());
         }
         var e = report.header().energy();
-        if (e != null && e.totalJoules().isPresent()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "energy (%s): %.1f J over the measured phases",
-                    e.method().toString().toLowerCase(Locale.ROOT), e.totalJoules().getAsDouble()));
-            e.meanWatts().ifPresent(w -> line.append(String.format(Locale.ROOT, ", mean %.1f W", w)));
-            e.joulesPerToken().ifPresent(j -> line.append(String.format(Locale.ROOT, ", %.4g J per token", j)));
-            e.joulesPerInputToken().ifPresent(j -> line.append(String.format(Locale.ROOT, " (%.4g J per input token", j)));
-            e.joulesPerOutputToken().ifPresent(j -> line.append(String.format(Locale.ROOT, ", %.4g J per output token)", j)));
-            e.devices().stream().findFirst().ifPresent(d -> line.append("; basis: ").append(d.basis()));
-            lines.add(line.toString());
-        } else if (e != null) {
-            lines.add("energy: not known (" + String.join("; ", e.notes()) + ")");
+        if (e != null) {
+            lines.add(e.summary());
+            e.devices().stream().filter(d -> d.method() == dev.unitcost.telemetry.EnergyMethod.ESTIMATED).findFirst()
+                    .ifPresent(d -> lines.add("estimated energy basis: " + d.basis()));
         }
         return lines;
     }

@@ -112,9 +112,13 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                     p50(p.latencies().ttft()), p50(p.latencies().tpot()),
                     p.latencies().itl() == null ? "-" : Figures.millis(p.latencies().itl().p99Nanos()),
                     p50(p.latencies().e2e()),
-                    p.decodeMbu() == null ? "-" : Figures.percent(p.decodeMbu()),
+                    p.decodeMbu() == null ? "-" : Figures.percent(p.decodeMbu()) + (p.decodeMbu() > 1 ? "!" : ""),
                     Figures.percent(p.harnessOverhead().median()),
                     unstable.isEmpty() ? "" : "unstable: " + String.join(", ", unstable) + " > 5%");
+        }
+        if (result.points().stream().anyMatch(p -> p.decodeMbu() != null && p.decodeMbu() > 1)) {
+            context.add("MBU marked ! is above 100%: the bandwidth it is set against is below this machine's true peak "
+                    + "(or the step reads less than all weights); give the device's peak in the hardware profile");
         }
         return new Part(", greedy decoding", context, t);
     }

@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param executionProviders ONNX Runtime providers and whether they load
  * @param profiles hardware profiles found and the best match
  * @param crossCheck CPU figures checked against the JVM, when asked for; null otherwise
+ * @param memoryBandwidth the peak MBU is measured against on this machine, with its source; null when not measured yet
  */
 public record MachineReport(
         HostInfo host, List<SamplerStatus> samplers, List<String> nvmlGpus, List<String> raplZones,
         String energyMethod, String energyDetail, PowerModel powerModel,
-        List<ExecutionProviders.Status> executionProviders, Profiles profiles, CrossCheck crossCheck) {
+        List<ExecutionProviders.Status> executionProviders, Profiles profiles, CrossCheck crossCheck, Bandwidth memoryBandwidth) {
 
     public MachineReport {
         Objects.requireNonNull(host, "host");
@@ -39,6 +40,12 @@ public record MachineReport(
     }
 
     public record SamplerStatus(String name, boolean available, String reason) {}
+
+    /**
+     * @param bytesPerSecond the best STREAM-style kernel's figure
+     * @param source how, when and how spread, in words
+     */
+    public record Bandwidth(double bytesPerSecond, String source) {}
 
     /**
      * @param directory where profiles were looked for

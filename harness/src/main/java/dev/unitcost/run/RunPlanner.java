@@ -212,9 +212,10 @@ public final class RunPlanner {
         Double bandwidth = describesThis ? pricing.hardware().peakMemoryBandwidthBytesPerSecond() : null;
         String source = describesThis ? "hardware profile " + pricing.hardware().name() : null;
         if (bandwidth == null && "cpu".equals(o.device())) {
-            bandwidth = MemoryBandwidth.measureBytesPerSecond();
-            source = String.format(Locale.ROOT, "measured on this machine by unitcost: Java streaming read on %d threads, "
-                    + "a lower bound of the peak", Runtime.getRuntime().availableProcessors());
+            progress.preparing("measuring this machine's memory bandwidth for MBU (once; cached per machine)", 0, 1);
+            MemoryBandwidth.Peak peak = MemoryBandwidth.peak(layout.cacheDir());
+            bandwidth = peak.bytesPerSecond();
+            source = peak.source();
         }
         return new GenerationTask(model, w, prompts, engine, options, bandwidth, bandwidth == null ? "unknown" : source);
     }

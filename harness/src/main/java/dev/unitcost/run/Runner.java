@@ -68,6 +68,26 @@ public final class Runner {
         return sessions;
     }
 
+    /**
+     * The devices a run uses, as telemetry names them: the CPU (with its memory) always, and for a GPU
+     * run the GPU as NVML numbers it. CUDA numbers the devices {@code CUDA_VISIBLE_DEVICES} lists, in
+     * its order; NVML numbers every GPU of the host.
+     */
+    static java.util.Set<String> runDevices(String device, String cudaVisibleDevices) {
+        if (!device.startsWith("cuda")) {
+            return java.util.Set.of("cpu");
+        }
+        int cuda = device.contains(":") ? Integer.parseInt(device.substring(device.indexOf(':') + 1)) : 0;
+        int nvml = cuda;
+        if (cudaVisibleDevices != null && !cudaVisibleDevices.isBlank()) {
+            String[] visible = cudaVisibleDevices.split(",");
+            if (cuda < visible.length && visible[cuda].strip().matches("\\d+")) {
+                nvml = Integer.parseInt(visible[cuda].strip());
+            }
+        }
+        return java.util.Set.of("cpu", "gpu" + nvml);
+    }
+
     /** Energy of the counted phases from every sampler's trace (phases from the first trace's marks); null without samplers. */
     private static EnergyReport energy(List<TelemetryTrace> traces, PlannedRun plan, TaskResult result) {
         if (traces.isEmpty()) {
@@ -75,6 +95,7 @@ public final class Runner {
         }
         TelemetryTrace first = traces.get(0);
         return EnergyAccount.account(traces, PhaseWindow.fromMarks(first.marks(), first.endNanos()), plan.powerModel(),
-                new TokenCounts(result.inputTokens(), result.outputTokens()));
+                new TokenCounts(result.inputTokens(), result.outputTokens()), runDevices(plan.engineOptions().device(),
+                        System.getenv("CUDA_VISIBLE_DEVICES")));
     }
 }

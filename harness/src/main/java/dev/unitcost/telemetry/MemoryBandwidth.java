@@ -92,6 +92,13 @@ public final class MemoryBandwidth {
         return peak(cacheDir, false);
     }
 
+    /** The peak measured on this machine before, from {@code cacheDir}; empty when it never was (nothing is measured). */
+    public static java.util.Optional<Peak> cached(Path cacheDir) {
+        Peak cached = read(cacheDir.resolve(CACHE_FILE));
+        return cached != null && cached.fingerprint().equals(fingerprint(HostInfo.detect())) ? java.util.Optional.of(cached)
+                : java.util.Optional.empty();
+    }
+
     /** The same; {@code remeasure} ignores (and replaces) a cached figure. */
     public static Peak peak(Path cacheDir, boolean remeasure) {
         HostInfo host = HostInfo.detect();
