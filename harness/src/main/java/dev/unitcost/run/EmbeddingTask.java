@@ -3,17 +3,15 @@ package dev.unitcost.run;
 import dev.unitcost.engine.Engine;
 import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.ModelSession;
-import dev.unitcost.engine.djl.HfTokenizer;
 import dev.unitcost.model.ModelSpec;
 import dev.unitcost.result.EmbeddingResult;
 import dev.unitcost.result.ModelFacts;
 import dev.unitcost.result.TaskResult;
-import dev.unitcost.workload.Corpus;
 import dev.unitcost.workload.EmbeddingWorkload;
 import dev.unitcost.workload.PackedBatches;
 
-/** An encoder's batch-size sweep: tokenize the corpus with the model's own tokenizer, open the session, sweep. */
-record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, Corpus corpus, Engine engine, EngineOptions options)
+/** An encoder's batch-size sweep over sequences packed (at planning) with the model's own tokenizer: open the session, sweep. */
+record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, PackedBatches batches, Engine engine, EngineOptions options)
         implements TaskRun {
 
     @Override
@@ -23,10 +21,6 @@ record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, Corpus corpus,
 
     @Override
     public Opened open(RunEnvironment env) {
-        PackedBatches batches;
-        try (HfTokenizer tokenizer = HfTokenizer.load(model.tokenizerFile())) {
-            batches = new PackedBatches(corpus, tokenizer, workload.sequenceLength());
-        }
         ModelSession session = engine.open(model.ref(), options);
         ModelFacts facts = new ModelFacts(model.name(), model.kind(), model.quantization(), RunFiles.sizeOnDisk(model.onnxFile()),
                 model.source(), session.info());

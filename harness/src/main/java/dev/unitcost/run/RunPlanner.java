@@ -15,6 +15,7 @@ import dev.unitcost.engine.EngineOptions;
 import dev.unitcost.engine.Engines;
 import dev.unitcost.engine.djl.HfTokenizer;
 import dev.unitcost.model.DecoderModel;
+import dev.unitcost.model.EncoderLimits;
 import dev.unitcost.model.ModelCache;
 import dev.unitcost.model.ModelSpec;
 import dev.unitcost.synth.TwinCache;
@@ -27,6 +28,7 @@ import dev.unitcost.telemetry.TelemetrySampler;
 import dev.unitcost.workload.Corpus;
 import dev.unitcost.workload.EmbeddingWorkload;
 import dev.unitcost.workload.GenerationWorkload;
+import dev.unitcost.workload.PackedBatches;
 import dev.unitcost.workload.Prompts;
 import dev.unitcost.workload.Workload;
 import java.nio.file.Files;
@@ -167,8 +169,34 @@ public final class RunPlanner {
         Corpus corpus = Corpus.load(e.corpus(), layout.workloads());
         String m = modelArg != null ? modelArg : DEFAULT_ENCODER;
         ModelSpec spec = new ModelResolver(layout.models(), new ModelCache(layout.cacheDir())).resolve(m);
-        return new PlannedRun(m, new EmbeddingTask(spec, e, corpus, engine, options), e, engine.name(), options, samplers, interval,
+        PackedBatches batches = encoderBatches(spec, e, corpus, workloadFile);
+        return new PlannedRun(m, new EmbeddingTask(spec, e, batches, engine, options), e, engine.name(), options, samplers, interval,
                 power, pricing, measured);
+    }
+
+    /**
+     * The workload's sequences packed with the model's own tokenizer, checked against what the graph can take:
+     * no longer than its position embeddings, no token id beyond its vocabulary.
+     */
+    private PackedBatches encoderBatches(ModelSpec spec, EmbeddingWorkload e, Corpus corpus, Path workloadFile) {
+        EncoderLimits limits = EncoderLimits.of(spec.onnxFile());
+        if (limits.maxPositions().isPresent() && e.sequenceLength() > limits.maxPositions().getAsInt()) {
+            String beyond = e.sequenceLength() + " tokens per sequence is beyond the " + limits.maxPositions().getAsInt()
+                    + " positions " + spec.onnxFile().getFileName() + " has embeddings for";
+            throw o.sequenceLength() != null ? InputException.setting("sequenceLength", beyond)
+                    : InputException.inFile(workloadFile, "sequenceLength", beyond);
+        }
+        PackedBatches batches;
+        try (HfTokenizer tokenizer = HfTokenizer.load(spec.tokenizerFile())) {
+            batches = new PackedBatches(corpus, tokenizer, e.sequenceLength());
+        } catch (IllegalArgumentException ex) {
+            throw InputException.setting("sequenceLength", ex.getMessage());
+        }
+        if (limits.vocabSize().isPresent() && batches.maxTokenId() >= limits.vocabSize().getAsInt()) {
+            throw new InputException(spec.tokenizerFile() + ": gives token id " + batches.maxTokenId() + ", beyond the "
+                    + limits.vocabSize().getAsInt() + "-token vocabulary of " + spec.onnxFile() + ": tokenizer and model do not belong together");
+        }
+        return batches;
     }
 
     private GenerationTask generationTask(String modelArg, GenerationWorkload g, Path workloadFile, Engine engine,

@@ -31,6 +31,17 @@ public final class PackedBatches {
         }
     }
 
+    /** The largest token id the packed sequences can hold (corpus and special tokens), to check against a vocabulary. */
+    public long maxTokenId() {
+        long max = 0;
+        for (long[] ids : new long[][] {stream, prefix, suffix}) {
+            for (long id : ids) {
+                max = Math.max(max, id);
+            }
+        }
+        return max;
+    }
+
     /** Tokens in the tokenized corpus (one pass). */
     public int corpusTokens() {
         return stream.length;

@@ -22,7 +22,9 @@ import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.synth.TestTwins;
 import dev.unitcost.telemetry.PowerModel;
+import dev.unitcost.engine.djl.HfTokenizer;
 import dev.unitcost.workload.Corpus;
+import dev.unitcost.workload.PackedBatches;
 import dev.unitcost.workload.EmbeddingWorkload;
 import dev.unitcost.workload.GenerationWorkload;
 import dev.unitcost.workload.Prompts;
@@ -118,9 +120,13 @@ class RunnerGoldenTest {
         EmbeddingWorkload w = new EmbeddingWorkload("golden", "embedding", "fake-engine golden run", 32, List.of(1, 4), 2, 3, 0.01, 3,
                 "bundled:default");
         Corpus corpus = Corpus.load(w.corpus(), project.resolve("profiles/workloads"));
+        PackedBatches batches;
+        try (HfTokenizer tokenizer = HfTokenizer.load(TestModels.miniLm().tokenizerFile())) {
+            batches = new PackedBatches(corpus, tokenizer, w.sequenceLength());
+        }
         FakeEngine engine = new FakeEngine();
         EngineOptions options = EngineOptions.defaults();
-        PlannedRun plan = new PlannedRun("all-minilm-l6-v2-q", new EmbeddingTask(TestModels.miniLm(), w, corpus, engine, options), w,
+        PlannedRun plan = new PlannedRun("all-minilm-l6-v2-q", new EmbeddingTask(TestModels.miniLm(), w, batches, engine, options), w,
                 engine.name(), options, List.of(), Duration.ofMillis(100), new PowerModel(1, 2, 0, 0, 1, "test model"), pricing(project),
                 MEASURED);
         RunReport report = new Runner(fakeEnvironment()).run(plan, ProgressListener.NONE);
