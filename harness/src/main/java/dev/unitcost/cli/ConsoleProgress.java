@@ -40,7 +40,11 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void preparing(String what, long done, long total) {
-        int tenth = total == 0 ? 10 : (int) (done * 10 / total);
+        if (total <= 1) {
+            line(what); // a step with no measurable progress
+            return;
+        }
+        int tenth = (int) (done * 10 / total);
         if (tenth != lastTenth) {
             lastTenth = tenth;
             line(String.format(java.util.Locale.ROOT, "%s: %d%% of %,d MiB", what, tenth * 10, total >> 20));

@@ -104,7 +104,7 @@ final class ReportView {
         for (PriceSheet.ApiVerdict a : c.apis()) {
             String price = a.apiUsdPerMillionInput().toPlainString()
                     + (a.apiUsdPerMillionOutput() == null ? "" : " / " + a.apiUsdPerMillionOutput().toPlainString());
-            t.row(a.provider(), a.model() + (a.flag() == null ? "" : " [FLAGGED]"), price, Figures.usdExact(a.apiUsdPerMillionBlended()),
+            t.row(a.provider(), a.model() + (a.flag() == null ? "" : " [FLAGGED]"), price, Figures.usd(a.apiUsdPerMillionBlended()),
                     a.rateCardAsOf().toString(), Figures.verdict(a.ratio()),
                     a.breakEvenTokensPerMonth() == null ? "never" : String.format(Locale.ROOT, "%,.0f", a.breakEvenTokensPerMonth()));
         }

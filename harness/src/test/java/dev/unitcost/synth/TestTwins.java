@@ -12,4 +12,9 @@ public final class TestTwins {
     public static Path tinyQwen(Path dir) throws IOException {
         return TinyTwins.write(TinyTwins.QWEN, TwinOptions.defaults(Quantization.FP32, 7), dir).getParent().getParent();
     }
+
+    /** The same twin in int4 (onnx/model_q4.onnx, as onnx-community names it). */
+    public static Path tinyQwenInt4(Path dir) throws IOException {
+        return TinyTwins.write(TinyTwins.QWEN, TwinOptions.defaults(Quantization.INT4, 7), dir).getParent().getParent();
+    }
 }
