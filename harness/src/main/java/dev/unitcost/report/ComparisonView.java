@@ -14,6 +14,11 @@ final class ComparisonView {
         this.r = r;
     }
 
+    /** The comparison as a document: heading, the figures, notes, and the verdict line. */
+    Document document() {
+        return new Document().title(heading()).table(table()).lines("note: ", notes()).strong(verdict());
+    }
+
     String heading() {
         return String.format(Locale.ROOT, "baseline %s, candidate %s: threshold %.1f%%, significance %.2f (Welch's t-test over repetitions)",
                 r.baselineRunId(), r.candidateRunId(), r.threshold() * 100, r.alpha());

@@ -25,6 +25,19 @@ final class CostAnswerView {
         this.a = answer;
     }
 
+    /** The answer as a document: the workload, the API bill, the self-hosted bill and saving, the duty-cycle sweep. */
+    Document document() {
+        Document d = new Document().title("Monthly cost");
+        for (Section section : sections()) {
+            d.heading(section.heading()).indentedLines(section.lines());
+        }
+        Table sweep = sweep();
+        if (sweep != null) {
+            d.heading(sweepHeading()).table(sweep);
+        }
+        return d.text(rounding());
+    }
+
     List<Section> sections() {
         List<Section> s = new ArrayList<>();
         CostAnswer.WorkloadFigures w = a.workload();

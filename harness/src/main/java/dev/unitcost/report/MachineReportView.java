@@ -31,6 +31,15 @@ final class MachineReportView {
         this.r = report;
     }
 
+    /** The findings as a document: one titled group of label and value rows each. */
+    Document document() {
+        Document d = new Document().title("Machine report");
+        for (Section section : sections()) {
+            d.heading(section.title()).rows(section.rows().stream().map(r -> new Document.Row(r.label(), r.value())).toList());
+        }
+        return d;
+    }
+
     List<Section> sections() {
         List<Section> s = new ArrayList<>(List.of(machine(), samplers(), energy(), providers(), profiles()));
         if (r.crossCheck() != null) {

@@ -21,6 +21,22 @@ final class ReportView {
         this.part = report.result().match(new SweepTables(report));
     }
 
+    /**
+     * The report as a document: title and context, the sweep, the prices (with the profile and why),
+     * the APIs of the task's mode, and what the machine did while it ran.
+     */
+    Document document() {
+        List<String> context = new ArrayList<>();
+        context.add("unitcost run " + report.runId());
+        context.addAll(context());
+        Document d = new Document().title(title()).lines("", context).table(sweep()).lines("", costLines()).table(prices());
+        Table apis = apis();
+        if (apis != null) {
+            d.heading(apisHeading()).table(apis);
+        }
+        return d.lines("telemetry: ", telemetryLines());
+    }
+
     String title() {
         var m = report.header().model();
         return String.format(Locale.ROOT, "%s (%s model, %s) on %s / %s%s", m.name(), m.kind(), m.quantization(),

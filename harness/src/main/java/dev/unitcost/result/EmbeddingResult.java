@@ -23,13 +23,10 @@ public record EmbeddingResult(List<PointResult> points) implements TaskResult {
             "coefficientOfVariation", "sample standard deviation / mean of tokensPerSecond over repetitions; > 0.05 flags a point unstable",
             "usdPerMillionTokens", "hardware USD/hour / (tokensPerSecond x 3600 x utilisation) x 1e6");
 
+    static final TaskKind TASK_KIND = new TaskKind(KIND, "embedding", METRICS);
+
     public EmbeddingResult {
         points = List.copyOf(points);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -38,13 +35,8 @@ public record EmbeddingResult(List<PointResult> points) implements TaskResult {
     }
 
     @Override
-    public String apiMode() {
-        return "embedding";
-    }
-
-    @Override
-    public Map<String, String> metricDefinitions() {
-        return METRICS;
+    public TaskKind taskKind() {
+        return TASK_KIND;
     }
 
     @Override

@@ -33,13 +33,10 @@ public record GenerationResult(DecoderFacts decoder, List<GenerationPoint> point
             Map.entry("usdPerMillionTokens", "input tokens priced on prefill time, output tokens on decode time: "
                     + "USD/hour / (tokens/s x 3600 x utilisation) x 1e6"));
 
+    static final TaskKind TASK_KIND = new TaskKind(KIND, "chat", METRICS);
+
     public GenerationResult {
         points = List.copyOf(points);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @Override
@@ -48,13 +45,8 @@ public record GenerationResult(DecoderFacts decoder, List<GenerationPoint> point
     }
 
     @Override
-    public String apiMode() {
-        return "chat";
-    }
-
-    @Override
-    public Map<String, String> metricDefinitions() {
-        return METRICS;
+    public TaskKind taskKind() {
+        return TASK_KIND;
     }
 
     @Override

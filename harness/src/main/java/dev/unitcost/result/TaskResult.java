@@ -19,14 +19,23 @@ import java.util.Map;
 })
 public sealed interface TaskResult permits EmbeddingResult, GenerationResult {
 
+    /** What is fixed for this kind: its name, the rate cards it is priced against, what its figures mean. */
+    TaskKind taskKind();
+
     /** {@code embedding} or {@code generation}: the name the JSON and the history index use. */
-    String kind();
+    default String kind() {
+        return taskKind().name();
+    }
 
     /** Which rate-card entries a run of this kind is set against ({@code embedding} or {@code chat}). */
-    String apiMode();
+    default String apiMode() {
+        return taskKind().apiMode();
+    }
 
     /** What each figure of this kind means, echoed into the report header. */
-    Map<String, String> metricDefinitions();
+    default Map<String, String> metricDefinitions() {
+        return taskKind().metricDefinitions();
+    }
 
     /** Every successful point's median throughput, in sweep order, for the one pricing path. */
     List<PricePoint> pricePoints(String runId);

@@ -24,21 +24,7 @@ record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, PackedBatches 
         ModelSession session = engine.open(model.ref(), options);
         ModelFacts facts = new ModelFacts(model.name(), model.kind(), model.quantization(), RunFiles.sizeOnDisk(model.onnxFile()),
                 model.source(), session.info());
-        return new Opened() {
-            @Override
-            public ModelFacts facts() {
-                return facts;
-            }
-
-            @Override
-            public TaskResult measure(ProgressListener progress) {
-                return new EmbeddingResult(new EmbeddingSweep(session, batches, workload, progress, env.nanoTime()).run());
-            }
-
-            @Override
-            public void close() {
-                session.close();
-            }
-        };
+        return new OpenTask(facts, progress -> new EmbeddingResult(new EmbeddingSweep(session, batches, workload, progress,
+                env.nanoTime()).run()), session);
     }
 }

@@ -40,21 +40,7 @@ record GenerationTask(DecoderModel model, GenerationWorkload workload, Prompts p
                 shape.prefillLogits(), shape.logitsShareOfPrefill());
         ModelFacts facts = new ModelFacts(model.dir().getFileName().toString(), model.twin() ? "twin" : "real", model.quantization(),
                 RunFiles.sizeOnDisk(model.onnxFile()), model.dir().toString(), session.info());
-        return new Opened() {
-            @Override
-            public ModelFacts facts() {
-                return facts;
-            }
-
-            @Override
-            public TaskResult measure(ProgressListener progress) {
-                return new GenerationResult(decoder, new GenerationSweep(session, prompts, workload, decoder, progress, env.nanoTime()).run());
-            }
-
-            @Override
-            public void close() {
-                session.close();
-            }
-        };
+        return new OpenTask(facts, progress -> new GenerationResult(decoder, new GenerationSweep(session, prompts, workload, decoder,
+                progress, env.nanoTime()).run()), session);
     }
 }

@@ -28,4 +28,27 @@ public interface TaskRun {
         @Override
         void close();
     }
+
+    /**
+     * An open task from its parts: the facts, the sweep to run, and the engine session to close.
+     *
+     * @param session closed once, however often {@link #close()} is called
+     */
+    record OpenTask(ModelFacts facts, java.util.function.Function<ProgressListener, TaskResult> sweep, AutoCloseable session)
+            implements Opened {
+
+        @Override
+        public TaskResult measure(ProgressListener progress) {
+            return sweep.apply(progress);
+        }
+
+        @Override
+        public void close() {
+            try {
+                session.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the engine session", e);
+            }
+        }
+    }
 }

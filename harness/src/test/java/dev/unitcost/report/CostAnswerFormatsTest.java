@@ -48,7 +48,7 @@ class CostAnswerFormatsTest {
     @Test
     void consoleKeepsTheCommandsLines() throws IOException {
         String text = write(ReportFormats.byName("table"), answer());
-        assertTrue(text.startsWith("Workload: 50,000 users x 10 requests/day x 30 days = 15,000,000 requests/month\n"), text);
+        assertTrue(text.startsWith("Monthly cost\nWorkload: 50,000 users x 10 requests/day x 30 days = 15,000,000 requests/month\n"), text);
         assertTrue(text.contains("\n  total   USD 1,012,500.00 per month\n"), text);
         // 10.5e6 busy s / 2.592e6 → 5 devices × 2.99 × 720 = 10,764.00 ; 1,012,500 − 10,764 = 1,001,736.00
         assertTrue(text.contains("\nSaving with self-hosting: USD 1,001,736.00 per month\n"), text);
