@@ -165,10 +165,24 @@ public final class RunCommand implements Callable<Integer> {
 
         var out = spec.commandLine().getOut();
         JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : layout.results());
-        Runner runner = new Runner(RunEnvironment.system(layout.root()));
+        Interrupt interrupt = Interrupt.install(spec.commandLine().getErr());
+        try {
+            return runAll(plans, store, output, progress, interrupt, layout);
+        } finally {
+            interrupt.finished();
+        }
+    }
+
+    private int runAll(List<PlannedRun> plans, JsonResultStore store, ReportFormat output, ProgressListener progress, Interrupt interrupt,
+            ProjectLayout layout) {
+        var out = spec.commandLine().getOut();
+        Runner runner = new Runner(RunEnvironment.system(layout.root(), interrupt::requested));
         List<RunReport> reports = new ArrayList<>();
         boolean json = "json".equals(output.name());
         for (PlannedRun plan : plans) {
+            if (interrupt.requested()) {
+                break; // the rest of the suite is not started
+            }
             RunReport report = runner.run(plan, progress);
             Path saved = store.save(report);
             reports.add(report);
@@ -180,6 +194,10 @@ public final class RunCommand implements Callable<Integer> {
                             + "--usd-per-hour USD (this machine's price), or reprice the stored report");
                 }
                 out.println("report: " + saved);
+                if (interrupt.requested()) {
+                    out.println("interrupted: the report holds the points measured before the interrupt; later points say"
+                            + " \"not run: interrupted\"");
+                }
                 out.println();
             }
         }

@@ -11,6 +11,7 @@ import dev.unitcost.workload.EmbeddingWorkload;
 import dev.unitcost.workload.PackedBatches;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,11 +27,17 @@ public final class EmbeddingSweep {
     private final EmbeddingWorkload workload;
     private final ProgressListener progress;
     private final LongSupplier nanoTime;
+    private final BooleanSupplier stopRequested;
 
-    /** @param nanoTime the monotonic clock batches are timed with ({@link System#nanoTime()} in real runs) */
+    /**
+     * @param nanoTime the monotonic clock batches are timed with ({@link System#nanoTime()} in real runs)
+     * @param stopRequested true once the user asked to stop: the batch in flight finishes, the repetition it
+     *     belongs to is dropped (it is shorter than asked), and no further point runs
+     */
     public EmbeddingSweep(ModelSession session, PackedBatches batches, EmbeddingWorkload workload, ProgressListener progress,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime, BooleanSupplier stopRequested) {
         this.nanoTime = nanoTime;
+        this.stopRequested = stopRequested;
         this.session = session;
         this.batches = batches;
         this.workload = workload;
@@ -42,6 +49,11 @@ public final class EmbeddingSweep {
         List<Integer> sizes = workload.batchSizes();
         for (int i = 0; i < sizes.size(); i++) {
             int batchSize = sizes.get(i);
+            if (stopRequested.getAsBoolean()) {
+                points.add(new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), List.of(), null,
+                        Repeats.NOT_RUN));
+                continue;
+            }
             progress.pointStarted(i, sizes.size(), batchSize);
             try {
                 points.add(runPoint(batchSize));
@@ -61,14 +73,14 @@ public final class EmbeddingSweep {
             pool.add(batches.next(batchSize));
         }
         progress.phase("warmup");
-        for (int w = 0; w < workload.warmupIterations(); w++) {
+        for (int w = 0; w < workload.warmupIterations() && !stopRequested.getAsBoolean(); w++) {
             session.encode(pool.get(w % pool.size()));
         }
         progress.phase("measure");
         LatencyRecorder latency = new LatencyRecorder();
         List<RepetitionResult> reps = new ArrayList<>();
         long minNanos = (long) (workload.minRepetitionSeconds() * 1e9);
-        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime);
+        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime, stopRequested);
         List<Double> central = new ArrayList<>();
         String stopped = null;
         for (int r = 0; stopped == null; r++) {
@@ -77,7 +89,7 @@ public final class EmbeddingSweep {
             long engineNanos = 0;
             long start = nanoTime.getAsLong();
             long now = start;
-            while (iterations < workload.minIterationsPerRepetition() || now - start < minNanos) {
+            while ((iterations < workload.minIterationsPerRepetition() || now - start < minNanos) && !stopRequested.getAsBoolean()) {
                 TokenBatch batch = pool.get((int) (iterations % pool.size()));
                 long t0 = nanoTime.getAsLong();
                 EncodeResult out = session.encode(batch);
@@ -87,11 +99,18 @@ public final class EmbeddingSweep {
                 tokens += batch.realTokens();
                 iterations++;
             }
+            if (stopRequested.getAsBoolean()) {
+                stopped = Repeats.INTERRUPTED; // the repetition in flight is shorter than asked: not kept
+                break;
+            }
             RepetitionResult rep = new RepetitionResult(iterations, iterations * batchSize, tokens, now - start, engineNanos);
             reps.add(rep);
             central.add(rep.tokensPerSecond());
             progress.repetitionFinished(batchSize, r + 1, repeats.atMost(), rep.tokensPerSecond(), "tokens/s");
             stopped = repeats.stopReason(central);
+        }
+        if (reps.isEmpty()) {
+            return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, null, Repeats.NOT_RUN);
         }
         return new PointResult(batchSize, workload.sequenceLength(), workload.warmupIterations(), reps, latency.summary(), "ok",
                 stopped);

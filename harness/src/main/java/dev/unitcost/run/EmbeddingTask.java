@@ -25,6 +25,6 @@ record EmbeddingTask(ModelSpec model, EmbeddingWorkload workload, PackedBatches 
         ModelFacts facts = new ModelFacts(model.name(), model.kind(), model.quantization(), RunFiles.sizeOnDisk(model.onnxFile()),
                 model.source(), session.info());
         return new OpenTask(facts, progress -> new EmbeddingResult(new EmbeddingSweep(session, batches, workload, progress,
-                env.nanoTime()).run()), session);
+                env.nanoTime(), env.stopRequested()).run()), session);
     }
 }

@@ -14,6 +14,7 @@ import dev.unitcost.workload.GenerationWorkload;
 import dev.unitcost.workload.Prompts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,11 +30,17 @@ public final class GenerationSweep {
     private final DecoderFacts facts;
     private final ProgressListener progress;
     private final LongSupplier nanoTime;
+    private final BooleanSupplier stopRequested;
 
-    /** @param nanoTime the monotonic clock a point's time cap is read from ({@link System#nanoTime()} in real runs) */
+    /**
+     * @param nanoTime the monotonic clock a point's time cap is read from ({@link System#nanoTime()} in real runs)
+     * @param stopRequested true once the user asked to stop: the batch in flight finishes and is kept, and no
+     *     further batch or point runs
+     */
     public GenerationSweep(GenerationSession session, Prompts prompts, GenerationWorkload workload, DecoderFacts facts,
-            ProgressListener progress, LongSupplier nanoTime) {
+            ProgressListener progress, LongSupplier nanoTime, BooleanSupplier stopRequested) {
         this.nanoTime = nanoTime;
+        this.stopRequested = stopRequested;
         this.session = session;
         this.prompts = prompts;
         this.workload = workload;
@@ -48,6 +55,11 @@ public final class GenerationSweep {
         for (int batch : workload.batchSizes()) {
             for (int in : workload.inputLengths()) {
                 for (int out : workload.outputLengths()) {
+                    if (stopRequested.getAsBoolean()) {
+                        points.add(new GenerationPoint(batch, in, out, workload.warmupRepetitions(), List.of(), null, null,
+                                Repeats.NOT_RUN));
+                        continue;
+                    }
                     progress.pointStarted(index++, count, batch);
                     try {
                         points.add(runPoint(batch, in, out));
@@ -65,15 +77,15 @@ public final class GenerationSweep {
 
     private GenerationPoint runPoint(int batch, int in, int out) {
         progress.phase("warmup");
-        for (int w = 0; w < workload.warmupRepetitions(); w++) {
+        for (int w = 0; w < workload.warmupRepetitions() && !stopRequested.getAsBoolean(); w++) {
             session.generate(new GenerationRequest(prompts.next(batch, in), out, workload.stopAtEos()));
         }
         progress.phase("measure");
         GenerationLatencies latencies = new GenerationLatencies();
         List<GenerationRepetition> reps = new ArrayList<>();
-        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime);
+        Repeats repeats = new Repeats(workload.repetitions(), workload.adaptive(), nanoTime, stopRequested);
         List<Double> central = new ArrayList<>();
-        String stopped = null;
+        String stopped = stopRequested.getAsBoolean() ? Repeats.INTERRUPTED : null;
         for (int r = 0; stopped == null; r++) {
             GenerationResult result = session.generate(new GenerationRequest(prompts.next(batch, in), out, workload.stopAtEos()),
                     progress::phase);
@@ -86,6 +98,9 @@ public final class GenerationSweep {
                     rep.decodeTokensPerSecond() != null ? rep.decodeTokensPerSecond() : rep.outputTokensPerSecond(),
                     rep.decodeTokensPerSecond() != null ? "decode tokens/s" : "output tokens/s");
             stopped = repeats.stopReason(central);
+        }
+        if (reps.isEmpty()) {
+            return new GenerationPoint(batch, in, out, workload.warmupRepetitions(), reps, null, null, Repeats.NOT_RUN);
         }
         GenerationLatencies.Summary summary = latencies.summary();
         Double mbu = null;

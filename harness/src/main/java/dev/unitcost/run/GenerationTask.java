@@ -41,6 +41,6 @@ record GenerationTask(DecoderModel model, GenerationWorkload workload, Prompts p
         ModelFacts facts = new ModelFacts(model.dir().getFileName().toString(), model.twin() ? "twin" : "real", model.quantization(),
                 RunFiles.sizeOnDisk(model.onnxFile()), model.dir().toString(), session.info());
         return new OpenTask(facts, progress -> new GenerationResult(decoder, new GenerationSweep(session, prompts, workload, decoder,
-                progress, env.nanoTime()).run()), session);
+                progress, env.nanoTime(), env.stopRequested()).run()), session);
     }
 }

@@ -17,17 +17,22 @@ final class Repeats {
     static final String TARGET = "interval within target";
     static final String MAX = "maximum repetitions";
     static final String TIME = "time cap";
+    static final String INTERRUPTED = "interrupted";
+    /** The status of a point the run stopped before. */
+    static final String NOT_RUN = "not run: interrupted";
 
     private final int minimum;
     private final Adaptive adaptive;
     private final LongSupplier nanoTime;
     private final long startNanos;
+    private final java.util.function.BooleanSupplier stopRequested;
 
     /** Starts the point's clock now. */
-    Repeats(int minimum, Adaptive adaptive, LongSupplier nanoTime) {
+    Repeats(int minimum, Adaptive adaptive, LongSupplier nanoTime, java.util.function.BooleanSupplier stopRequested) {
         this.minimum = minimum;
         this.adaptive = adaptive;
         this.nanoTime = nanoTime;
+        this.stopRequested = stopRequested;
         this.startNanos = nanoTime.getAsLong();
     }
 
@@ -43,6 +48,9 @@ final class Repeats {
      */
     String stopReason(List<Double> central) {
         int n = central.size();
+        if (stopRequested.getAsBoolean()) {
+            return INTERRUPTED;
+        }
         if (n < minimum) {
             return null;
         }

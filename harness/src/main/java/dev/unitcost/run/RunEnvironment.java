@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -19,8 +20,11 @@ import java.util.function.Supplier;
  * @param nanoTime the monotonic clock sweeps time batches with ({@link System#nanoTime()} for real runs)
  * @param idSuffix a short string that keeps run ids started in the same second apart
  * @param provenance the machine, versions and commit, given the runtime version, model hash and kind
+ * @param stopRequested true once the user asked the run to stop (Ctrl-C): sweeps then finish the batch in
+ *     flight, keep what they measured, and run no more
  */
-public record RunEnvironment(Clock clock, LongSupplier nanoTime, Supplier<String> idSuffix, ProvenanceSource provenance) {
+public record RunEnvironment(Clock clock, LongSupplier nanoTime, Supplier<String> idSuffix, ProvenanceSource provenance,
+        BooleanSupplier stopRequested) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -30,11 +34,15 @@ public record RunEnvironment(Clock clock, LongSupplier nanoTime, Supplier<String
         Provenance capture(String onnxRuntimeVersion, String modelSha256, String modelKind);
     }
 
-    /** The real world: system clocks, a random suffix, provenance from this machine and the checkout at {@code projectRoot}. */
-    public static RunEnvironment system(Path projectRoot) {
+    /**
+     * The real world: system clocks, a random suffix, provenance from this machine and the checkout at {@code projectRoot}.
+     *
+     * @param stopRequested true once the user asked to stop
+     */
+    public static RunEnvironment system(Path projectRoot, BooleanSupplier stopRequested) {
         return new RunEnvironment(Clock.systemUTC(), System::nanoTime,
                 () -> Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)),
-                (runtime, sha, kind) -> ProvenanceCapture.capture(runtime, sha, kind, projectRoot));
+                (runtime, sha, kind) -> ProvenanceCapture.capture(runtime, sha, kind, projectRoot), stopRequested);
     }
 
     /** Unique, sortable by start time: {@code 20261130T012233Z-ort-MODEL-1a2b}. */

@@ -66,7 +66,7 @@ class AdaptiveRepetitionsTest {
     static PointResult sweep(ScriptedSession session, int minimum, Adaptive adaptive) {
         EmbeddingWorkload w = new EmbeddingWorkload("w", "embedding", "test", 16, List.of(1), 0, minimum, 0.0, 1, "bundled:default",
                 adaptive);
-        return new EmbeddingSweep(session, batches, w, ProgressListener.NONE, session.clock::get).run().get(0);
+        return new EmbeddingSweep(session, batches, w, ProgressListener.NONE, session.clock::get, () -> false).run().get(0);
     }
 
     /** The reference: repetitions until the interval is within {@code target}, computed plainly from the times. */

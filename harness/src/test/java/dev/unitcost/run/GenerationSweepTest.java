@@ -78,7 +78,7 @@ class GenerationSweepTest {
                 marks.add(phase);
             }
         };
-        List<GenerationPoint> points = new GenerationSweep(new FakeDecoder(), Prompts.random(100, 1), w, facts, progress, System::nanoTime).run();
+        List<GenerationPoint> points = new GenerationSweep(new FakeDecoder(), Prompts.random(100, 1), w, facts, progress, System::nanoTime, () -> false).run();
 
         assertEquals(2, points.size());
         assertEquals("out-of-memory", points.get(0).status());

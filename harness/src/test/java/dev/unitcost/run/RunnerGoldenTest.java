@@ -59,7 +59,7 @@ class RunnerGoldenTest {
         Provenance provenance = new Provenance("Fake CPU", 2, 2, 8L << 30, "FakeOS 1", "FakeJVM 17", "test", "fake-runtime", "0.36.0",
                 "fixed-sha", "real", null, "fakehost", List.of());
         return new RunEnvironment(Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC), () -> nanos.addAndGet(500_000L),
-                () -> "0000", (runtime, sha, kind) -> provenance);
+                () -> "0000", (runtime, sha, kind) -> provenance, () -> false);
     }
 
     /** Encodes in a fixed 0.8 ms of engine time; decodes as {@link GenerationSweepTest.FakeDecoder} does. */
