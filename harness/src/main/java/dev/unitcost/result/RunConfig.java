@@ -8,7 +8,8 @@ import dev.unitcost.workload.Workload;
  *
  * @param model the {@code --model} value
  * @param workload the workload as run (after command-line overrides)
- * @param hardwareProfile the hardware profile it was priced with
+ * @param hardwareProfile the name of the profile the run was priced on; null when none described its devices (the
+ *     whole profile is in the report's cost section)
  * @param engine engine name
  * @param engineOptions session settings
  * @param sampleIntervalMillis telemetry interval

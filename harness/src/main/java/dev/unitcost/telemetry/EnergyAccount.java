@@ -71,12 +71,10 @@ public final class EnergyAccount {
     }
 
     /**
-     * Accounts every device with a figure as the run's, as the first report schema did.
-     *
-     * @deprecated on a host with devices the run did not use (an idle GPU beside a CPU run) this
-     *     adds their energy to the run's; use {@link #account(List, List, PowerModel, TokenCounts, Set)}
+     * Accounts every device with a figure as the run's: for traces of the run's own devices only
+     * (a single sampler's, say). A run on a host with other devices uses
+     * {@link #account(List, List, PowerModel, TokenCounts, Set)}, which keeps them out of the run's figure.
      */
-    @Deprecated
     public static EnergyReport account(List<TelemetryTrace> traces, List<PhaseWindow> phases, PowerModel model, TokenCounts tokens) {
         return new EnergyAccount(phases).run(traces, model, tokens, null);
     }

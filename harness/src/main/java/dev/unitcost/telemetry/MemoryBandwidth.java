@@ -256,18 +256,4 @@ public final class MemoryBandwidth {
         }
         return sink;
     }
-
-    /**
-     * The peak figure of a fresh measurement, uncached: what {@link #peak(Path)} measures, for the
-     * caller still written against the first API (it used a single read kernel, which read
-     * 39–57 GB/s in runs here, and 15.4 GB/s where MBU then came out at 105%).
-     *
-     * @deprecated measures afresh at every call (a few seconds) and drops how it was obtained;
-     *     use {@link #peak(Path)} and show {@link Peak#source()}
-     */
-    @Deprecated
-    public static double measureBytesPerSecond() {
-        int threads = Runtime.getRuntime().availableProcessors();
-        return measure(arrayBytes(lastLevelCacheBytes(), Runtime.getRuntime().maxMemory()), TRIALS, threads).bytesPerSecond();
-    }
 }

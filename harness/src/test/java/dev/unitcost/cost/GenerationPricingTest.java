@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A generation report priced by hand: input on prefill time, output on decode time. */
-class GenerationRunPricingTest {
+class GenerationPricingTest {
 
     /** Batch 4, 1,000 in / 100 out per sequence: prefill 4,000 tokens in 2 s, decode 396 tokens in 3.96 s. */
     static RunReport report() {
@@ -33,7 +33,7 @@ class GenerationRunPricingTest {
         var card = new RateCard("testco", "test", java.time.LocalDate.of(2026, 7, 24), List.of(
                 new RateCard.ApiPrice("chat-big", "chat", new BigDecimal("3"), new BigDecimal("15"), null, null, null, null),
                 new RateCard.ApiPrice("embed", "embedding", new BigDecimal("0.02"), null, null, null, null, null)));
-        var cost = report().priced(EmbeddingRunPricingTest.H100_RENT, List.of(card), 1.0, null).cost();
+        var cost = report().priced(EmbeddingPricingTest.H100_RENT, List.of(card), 1.0, null).cost();
         var p = cost.points().get(0);
         // prefill 2,000 tok/s: 2.99 / (2000 x 3600) x 1e6 = 0.41528
         assertEquals(new BigDecimal("0.415278"), p.usdPerMillionInput());
@@ -60,7 +60,7 @@ class GenerationRunPricingTest {
         RunReport base = report();
         RunReport one = base.withResult(new GenerationResult(null,
                 List.of(new GenerationPoint(1, 100, 1, 0, List.of(rep), l.summary(), null, "ok"))));
-        var cost = one.priced(EmbeddingRunPricingTest.H100_RENT, List.of(), 1.0, null).cost();
+        var cost = one.priced(EmbeddingPricingTest.H100_RENT, List.of(), 1.0, null).cost();
         assertNull(cost.points().get(0).usdPerMillionOutput());
     }
 }

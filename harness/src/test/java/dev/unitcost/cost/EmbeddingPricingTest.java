@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A stored report priced against hand-computed figures. */
-class EmbeddingRunPricingTest {
+class EmbeddingPricingTest {
 
     @TempDir
     Path dir;
