@@ -13,11 +13,15 @@ import dev.unitcost.result.RunReport;
  * @param devices the CPU (model and logical CPUs) or the GPU the run used
  * @param task the task kind
  * @param workload the workload's name
+ * @param workloadSettings the workload as run (after command-line overrides), as stored: the same name with other batch
+ *     sizes or lengths is another experiment
  */
-public record RunFingerprint(String modelSha256, String engine, MeasuredDevices devices, String task, String workload) {
+public record RunFingerprint(String modelSha256, String engine, MeasuredDevices devices, String task, String workload,
+        String workloadSettings) {
 
     public static RunFingerprint of(RunReport r) {
+        HeaderFields h = new HeaderFields(r);
         return new RunFingerprint(r.header().provenance().modelSha256(), r.header().config().engine(), r.measuredDevices(),
-                r.result().kind(), new HeaderFields(r).text("/config/workload/name"));
+                r.result().kind(), h.text("/config/workload/name"), h.text("/config/workload"));
     }
 }
