@@ -1,6 +1,5 @@
 package dev.unitcost.compare;
 
-import dev.unitcost.metrics.Spread;
 import dev.unitcost.cost.PriceSheet;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.EmbeddingResult;
