@@ -1,22 +1,32 @@
 package dev.unitcost.cli;
 
 import dev.unitcost.InputException;
+import dev.unitcost.compare.Baselines;
 import dev.unitcost.compare.ReportComparison;
+import dev.unitcost.compare.RunFingerprint;
+import dev.unitcost.compare.StoredBaselines;
+import dev.unitcost.compare.UnlikeRunsException;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.RunReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code unitcost compare}: a candidate run against a baseline; exit 1 on a regression, for CI. */
+/**
+ * {@code unitcost compare}: a candidate run against a baseline, for a nightly gate: exit 0 no
+ * regression, 1 a regression (confirmed, with {@code --confirm}), 2 bad input or unlike runs, 3 a
+ * regression the confirm step could not decide.
+ */
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
@@ -25,14 +35,22 @@ import picocli.CommandLine.Spec;
             "",
             "Matching sweep points are compared on throughput (Welch's t-test over repetitions), latency percentiles, "
                     + "USD per 1M tokens (same hardware profile only) and joules per token (same method only). "
-                    + "A figure regresses when it is worse by more than --threshold and the repetitions show it is real."
+                    + "A figure regresses when it is worse by more than --threshold and the repetitions show it is real.",
+            "Runs that differ in runtime, CPU, threads, GPU, engine, model, workload or hardware profile are refused (exit 2) "
+                    + "unless --allow-different, which lists the differences.",
+            "BASELINE may be 'last' or 'median:N': the latest run(s) in the results directory with the candidate's model file, "
+                    + "engine, devices and workload.",
+            "--confirm judges each regression again against the figure's history: confirmed (exit 1) only when the candidate "
+                    + "is also outside the history's range by more than --threshold and, for repeated figures, worse than the history's "
+                    + "pooled repetitions (one-sided t-test at --alpha); within it, rejected; otherwise inconclusive (exit 3). "
+                    + "Points are not re-measured."
         })
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "report file or run id (in the results directory)")
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "report file, run id, 'last' or 'median:N' (from the results directory)")
     String baseline;
 
     @Parameters(index = "1", paramLabel = "CANDIDATE", description = "report file or run id (in the results directory)")
@@ -43,34 +61,87 @@ public final class CompareCommand implements Callable<Integer> {
     double thresholdPercent;
 
     @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "P",
-            description = "significance level of the t-test (default: ${DEFAULT-VALUE})")
+            description = "significance level of the t-tests (default: ${DEFAULT-VALUE})")
     double alpha;
+
+    @Option(names = "--allow-different", description = "compare runs made with different runtimes, machines, settings or models, listing the differences")
+    boolean allowDifferent;
+
+    @Option(names = "--confirm", description = "judge regressions again against the figure's history (exit 3 when it cannot decide)")
+    boolean confirm;
+
+    @Option(names = "--history", arity = "1..*", paramLabel = "FILE",
+            description = "reports (files or run ids) the confirm step uses; default: the latest --history-runs runs with the candidate's fingerprint")
+    List<String> history;
+
+    @Option(names = "--history-runs", defaultValue = "10", paramLabel = "N",
+            description = "runs the confirm step takes from the results directory without --history (default: ${DEFAULT-VALUE})")
+    int historyRuns;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json", description = "output (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids are looked up (default: results/)")
+    @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids, 'last' and 'median:N' are looked up (default: results/)")
     Path resultsDir;
 
     @Override
     public Integer call() {
+        checkOptions();
+        ReportFormat output = ReportFormats.byName(format);
+        JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : ProjectLayout.detect().results());
+        RunReport cand = store.load(candidate);
+        List<String> notes = new ArrayList<>();
+        RunReport base;
+        try {
+            if (Baselines.isRule(baseline)) {
+                Baselines.Baseline resolved = Baselines.resolve(baseline, cand, new StoredBaselines(store));
+                base = resolved.report();
+                notes.add(resolved.description());
+            } else {
+                base = store.load(baseline);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        List<RunReport> past = null;
+        if (confirm) {
+            past = history != null ? history.stream().map(store::load).toList()
+                    : new StoredBaselines(store).lastN(RunFingerprint.of(cand), cand.header().startedAt(), historyRuns);
+        }
+        Comparison result;
+        try {
+            result = ReportComparison.compare(base, cand, new ReportComparison.Settings(thresholdPercent / 100, alpha, allowDifferent, past));
+        } catch (UnlikeRunsException e) {
+            throw new InputException("cannot compare " + baseline + " with " + candidate + ": unlike runs: "
+                    + e.differences().stream().map(Object::toString).collect(Collectors.joining("; ")) + " (--allow-different to compare anyway)", e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("cannot compare " + baseline + " with " + candidate + ": " + e.getMessage(), e);
+        }
+        if (!notes.isEmpty()) {
+            notes.addAll(result.notes());
+            result = new Comparison(result.baselineRunId(), result.candidateRunId(), result.threshold(), result.alpha(), result.metrics(),
+                    notes, result.historyRuns());
+        }
+        Comparison shown = result;
+        Output.write(spec.commandLine().getOut(), w -> output.write(shown, w));
+        if (result.regressed()) {
+            return ExitCodes.REGRESSION;
+        }
+        return result.inconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
+    }
+
+    private void checkOptions() {
         if (!(thresholdPercent >= 0 && thresholdPercent < 100)) {
             throw InputException.option("--threshold", "must be in [0, 100) percent, got " + thresholdPercent);
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw InputException.option("--alpha", "must be in (0, 1), got " + alpha);
         }
-        ReportFormat output = ReportFormats.byName(format);
-        JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : ProjectLayout.detect().results());
-        RunReport base = store.load(baseline);
-        RunReport cand = store.load(candidate);
-        Comparison result;
-        try {
-            result = ReportComparison.compare(base, cand, thresholdPercent / 100, alpha);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("cannot compare " + baseline + " with " + candidate + ": " + e.getMessage(), e);
+        if (history != null && !confirm) {
+            throw InputException.option("--history", "is used by --confirm only; add --confirm");
         }
-        Output.write(spec.commandLine().getOut(), w -> output.write(result, w));
-        return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+        if (historyRuns < 1) {
+            throw InputException.option("--history-runs", "must be >= 1, got " + historyRuns);
+        }
     }
 }

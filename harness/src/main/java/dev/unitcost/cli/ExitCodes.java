@@ -9,8 +9,13 @@ public final class ExitCodes {
     public static final int REGRESSION = 1;
     /** Bad input: a file, field or option was wrong; nothing was written. */
     public static final int BAD_INPUT = 2;
-    /** The environment or a bug stopped the run (native library, I/O). */
-    public static final int ERROR = 3;
+    /**
+     * {@code compare --confirm}: a figure is worse than the baseline beyond the threshold, but the
+     * confirm step could neither confirm nor reject it (too little history, or not significant).
+     */
+    public static final int INCONCLUSIVE = 3;
+    /** The environment or a bug stopped the run (native library, I/O). Was 3 until 3 meant inconclusive. */
+    public static final int ERROR = 4;
 
     private ExitCodes() {}
 }

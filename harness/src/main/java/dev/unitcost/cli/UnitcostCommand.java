@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "0:finished",
             "1:compare found a regression",
             "2:bad input (file, field or option); nothing written",
-            "3:environment error or bug"
+            "3:compare --confirm could neither confirm nor reject a regression",
+            "4:environment error or bug"
         })
 public final class UnitcostCommand implements Runnable {
 

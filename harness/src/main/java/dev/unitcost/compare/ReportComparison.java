@@ -1,6 +1,5 @@
 package dev.unitcost.compare;
 
-import dev.unitcost.metrics.Spread;
 import dev.unitcost.cost.PriceSheet;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.EmbeddingResult;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -30,13 +30,34 @@ import org.apache.commons.math3.stat.inference.TTest;
  * <p>Costs are compared only when both reports were priced on the same hardware profile, and
  * energy only when both were obtained the same way (measured, integrated or estimated); otherwise a
  * note says why not.
+ *
+ * <p>Runs that differ materially ({@link RunDifferences}) are refused with an {@link UnlikeRunsException}
+ * unless {@link Settings#allowDifferent()}; then every difference is a note. With a history, each
+ * regression is judged again by {@link Confirmation} (the confirm step's rule is stated there).
  */
 public final class ReportComparison {
 
     private final double threshold;
     private final double alpha;
     private final List<MetricComparison> metrics = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+
+    /**
+     * How to compare.
+     *
+     * @param threshold relative change that counts (0.05 = 5%)
+     * @param alpha significance level of the t-tests
+     * @param allowDifferent compare runs that differ materially, listing the differences, instead of refusing them
+     * @param history runs the confirm step judges regressions against; null for no confirm step. The
+     *     candidate itself, and runs that differ materially from it, are left out (with a note).
+     */
+    public record Settings(double threshold, double alpha, boolean allowDifferent, List<RunReport> history) {
+
+        public Settings {
+            history = history == null ? null : List.copyOf(history);
+        }
+    }
 
     private ReportComparison(double threshold, double alpha) {
         if (!(threshold >= 0 && threshold < 1)) {
@@ -55,16 +76,24 @@ public final class ReportComparison {
      * @throws IllegalArgumentException when the reports measured different tasks
      */
     public static Comparison compare(RunReport baseline, RunReport candidate, double threshold, double alpha) {
+        return compare(baseline, candidate, new Settings(threshold, alpha, false, null));
+    }
+
+    /**
+     * @throws UnlikeRunsException when the runs differ materially and the settings do not allow it
+     * @throws IllegalArgumentException when the reports measured different tasks, or a setting is out of range
+     */
+    public static Comparison compare(RunReport baseline, RunReport candidate, Settings settings) {
         if (!baseline.result().kind().equals(candidate.result().kind())) {
             throw new IllegalArgumentException("baseline is a " + baseline.result().kind() + " run, candidate a "
                     + candidate.result().kind() + " run");
         }
-        ReportComparison c = new ReportComparison(threshold, alpha);
-        String baseModel = baseline.header().model().name();
-        String candModel = candidate.header().model().name();
-        if (!Objects.equals(baseModel, candModel)) {
-            c.notes.add("different models: " + baseModel + " vs " + candModel);
+        ReportComparison c = new ReportComparison(settings.threshold(), settings.alpha());
+        List<RunDifferences.Difference> differences = RunDifferences.between(baseline, candidate);
+        if (!settings.allowDifferent() && differences.stream().anyMatch(RunDifferences.Difference::material)) {
+            throw new UnlikeRunsException(differences.stream().filter(RunDifferences.Difference::material).toList());
         }
+        differences.forEach(d -> c.notes.add("differs: " + d));
         boolean samePricing = c.samePricing(baseline.cost(), candidate.cost());
         PriceSheet baseCost = samePricing ? baseline.cost() : null;
         baseline.result().match(new TaskResult.Cases<Void>() {
@@ -84,7 +113,33 @@ public final class ReportComparison {
         if (c.metrics.isEmpty()) {
             c.notes.add("no sweep point is in both reports: nothing compared");
         }
-        return new Comparison(baseline.runId(), candidate.runId(), threshold, alpha, c.metrics, c.notes);
+        if (settings.history() == null) {
+            return new Comparison(baseline.runId(), candidate.runId(), c.threshold, c.alpha, c.metrics, c.notes);
+        }
+        List<RunReport> history = c.history(settings.history(), candidate, settings.allowDifferent());
+        Confirmation confirm = new Confirmation(c.threshold, c.alpha, history);
+        List<MetricComparison> judged = new ArrayList<>();
+        for (int i = 0; i < c.metrics.size(); i++) {
+            judged.add(confirm.judge(c.metrics.get(i), c.figures.get(i), candidate));
+        }
+        return new Comparison(baseline.runId(), candidate.runId(), c.threshold, c.alpha, judged, c.notes, history.size());
+    }
+
+    /** The history the confirm step may use: not the candidate, and (unless allowed) no run unlike it. */
+    private List<RunReport> history(List<RunReport> given, RunReport candidate, boolean allowDifferent) {
+        List<RunReport> kept = new ArrayList<>();
+        for (RunReport r : given) {
+            if (r.runId().equals(candidate.runId())) {
+                continue;
+            }
+            List<RunDifferences.Difference> unlike = RunDifferences.material(r, candidate);
+            if (!allowDifferent && !unlike.isEmpty()) {
+                notes.add("history run " + r.runId() + " left out: " + unlike.get(0) + (unlike.size() > 1 ? " (and more)" : ""));
+                continue;
+            }
+            kept.add(r);
+        }
+        return kept;
     }
 
     /** @param baseCost null when prices are not compared */
@@ -97,11 +152,21 @@ public final class ReportComparison {
                 continue;
             }
             String point = "batch " + b.batchSize();
-            Double p = repeated(point, "tokensPerSecond", true, b.repetitions(), c.repetitions(), RepetitionResult::tokensPerSecond);
+            int batch = b.batchSize();
+            int seq = b.sequenceLength();
+            Figure tps = Figure.repeated(r -> Figure.embeddingPoint(r, batch, seq).map(ReportComparison::tokensPerSecond)
+                    .orElse(new double[0]));
+            Double p = repeated(point, "tokensPerSecond", true, tokensPerSecond(b), tokensPerSecond(c), tps);
             // a tail percentile can move while the median holds: judged by the threshold alone
-            single(point, "batchLatencyP99Nanos", false, b.batchLatency().p99Nanos(), c.batchLatency().p99Nanos(), null);
-            price(point, "usdPerMillionTokens", baseCost, candCost, b.batchSize(), b.sequenceLength(), null, p);
+            Figure p99 = Figure.single(r -> Figure.embeddingPoint(r, batch, seq)
+                    .map(x -> OptionalDouble.of(x.batchLatency().p99Nanos())).orElse(OptionalDouble.empty()));
+            add(point, "batchLatencyP99Nanos", false, b.batchLatency().p99Nanos(), c.batchLatency().p99Nanos(), null, p99);
+            price(point, "usdPerMillionTokens", baseCost, candCost, batch, seq, null, p);
         }
+    }
+
+    private static double[] tokensPerSecond(PointResult p) {
+        return p.repetitions().stream().mapToDouble(RepetitionResult::tokensPerSecond).toArray();
     }
 
     /** @param baseCost null when prices are not compared */
@@ -114,19 +179,37 @@ public final class ReportComparison {
                 notes.add(point + ": " + (c == null ? "not in the candidate" : "not ok in one report"));
                 continue;
             }
-            Double prefillP = repeated(point, "prefillTokensPerSecond", true, b.repetitions(), c.repetitions(),
-                    GenerationRepetition::prefillTokensPerSecond);
+            int batch = b.batchSize();
+            int in = b.inputLength();
+            int out = b.outputLength();
+            Figure prefill = repetitions(batch, in, out, GenerationRepetition::prefillTokensPerSecond);
+            Double prefillP = repeated(point, "prefillTokensPerSecond", true, values(b, GenerationRepetition::prefillTokensPerSecond),
+                    values(c, GenerationRepetition::prefillTokensPerSecond), prefill);
             Double decodeP = null;
             if (b.decodeTokensPerSecond() != null && c.decodeTokensPerSecond() != null) {
-                decodeP = repeated(point, "decodeTokensPerSecond", true, b.repetitions(), c.repetitions(),
-                        GenerationRepetition::decodeTokensPerSecond);
-                single(point, "tpotP50Nanos", false, b.latencies().tpot().p50Nanos(), c.latencies().tpot().p50Nanos(), decodeP);
+                Figure decode = repetitions(batch, in, out, GenerationRepetition::decodeTokensPerSecond);
+                decodeP = repeated(point, "decodeTokensPerSecond", true, values(b, GenerationRepetition::decodeTokensPerSecond),
+                        values(c, GenerationRepetition::decodeTokensPerSecond), decode);
+                Figure tpot = Figure.single(r -> Figure.generationPoint(r, batch, in, out)
+                        .map(x -> OptionalDouble.of(x.latencies().tpot().p50Nanos())).orElse(OptionalDouble.empty()));
+                add(point, "tpotP50Nanos", false, b.latencies().tpot().p50Nanos(), c.latencies().tpot().p50Nanos(), decodeP, tpot);
             }
-            single(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), prefillP);
+            Figure ttft = Figure.single(r -> Figure.generationPoint(r, batch, in, out)
+                    .map(x -> OptionalDouble.of(x.latencies().ttft().p50Nanos())).orElse(OptionalDouble.empty()));
+            add(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), prefillP, ttft);
             // the blended price moves with both throughputs: it is as certain as the less certain of them
             Double priceP = prefillP == null || decodeP == null ? (prefillP == null ? decodeP : prefillP) : Math.max(prefillP, decodeP);
-            price(point, "usdPerMillionBlended", baseCost, candCost, b.batchSize(), b.inputLength(), b.outputLength(), priceP);
+            price(point, "usdPerMillionBlended", baseCost, candCost, batch, in, out, priceP);
         }
+    }
+
+    /** A repeated generation figure at one point, read from any report. */
+    private static Figure repetitions(int batch, int in, int out, Function<GenerationRepetition, Double> value) {
+        return Figure.repeated(r -> Figure.generationPoint(r, batch, in, out).map(x -> values(x, value)).orElse(new double[0]));
+    }
+
+    private static double[] values(GenerationPoint p, Function<GenerationRepetition, Double> value) {
+        return p.repetitions().stream().map(value).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The blended price of one point in both sheets, when both priced it; {@code baseCost} null when prices are not compared. */
@@ -135,16 +218,19 @@ public final class ReportComparison {
         if (baseCost == null) {
             return;
         }
-        var bc = baseCost.points().stream().filter(x -> same(x, batch, in, out)).findFirst();
-        var cc = candCost.points().stream().filter(x -> same(x, batch, in, out)).findFirst();
+        var bc = priceOf(baseCost, batch, in, out);
+        var cc = priceOf(candCost, batch, in, out);
         if (bc.isPresent() && cc.isPresent()) {
-            single(point, metric, false, bc.get().usdPerMillionBlended().doubleValue(), cc.get().usdPerMillionBlended().doubleValue(),
-                    sourceP);
+            // a history run's price counts only when it was priced exactly as the candidate was
+            Figure f = Figure.single(r -> r.cost() == null || pricingDifference(r.cost(), candCost) != null ? OptionalDouble.empty()
+                    : priceOf(r.cost(), batch, in, out));
+            add(point, metric, false, bc.getAsDouble(), cc.getAsDouble(), sourceP, f);
         }
     }
 
-    private static boolean same(PriceSheet.PointPrice p, int batch, int in, Integer out) {
-        return p.batchSize() == batch && p.inputLength() == in && Objects.equals(p.outputLength(), out);
+    private static OptionalDouble priceOf(PriceSheet sheet, int batch, int in, Integer out) {
+        return sheet.points().stream().filter(x -> x.batchSize() == batch && x.inputLength() == in && Objects.equals(x.outputLength(), out))
+                .mapToDouble(x -> x.usdPerMillionBlended().doubleValue()).findFirst();
     }
 
     /** Prices compare only when the hourly cost behind them is the same: same profile, same date, same price, same duty cycle. */
@@ -153,22 +239,23 @@ public final class ReportComparison {
             notes.add("costs not compared: a report is not priced");
             return false;
         }
-        String baseProfile = base.hardware().name();
-        String candProfile = cand.hardware().name();
-        var baseAsOf = base.hardware().asOf();
-        var candAsOf = cand.hardware().asOf();
-        var baseUsdPerHour = base.usdPerHour();
-        var candUsdPerHour = cand.usdPerHour();
-        double baseUtilisation = base.utilisation();
-        double candUtilisation = cand.utilisation();
-        if (!baseProfile.equals(candProfile) || !baseAsOf.equals(candAsOf) || baseUsdPerHour.compareTo(candUsdPerHour) != 0
-                || baseUtilisation != candUtilisation) {
-            notes.add(String.format(Locale.ROOT, "costs not compared: priced at %s (asOf %s) USD %s/h, utilisation %s, and %s (asOf %s) "
-                    + "USD %s/h, utilisation %s; reprice one to compare", baseProfile, baseAsOf, baseUsdPerHour.toPlainString(),
-                    baseUtilisation, candProfile, candAsOf, candUsdPerHour.toPlainString(), candUtilisation));
+        String why = pricingDifference(base, cand);
+        if (why != null) {
+            notes.add("costs not compared: " + why + "; reprice one to compare");
             return false;
         }
         return true;
+    }
+
+    /** Why two sheets' prices do not compare; null when they do. */
+    private static String pricingDifference(PriceSheet base, PriceSheet cand) {
+        if (!base.hardware().name().equals(cand.hardware().name()) || !base.hardware().asOf().equals(cand.hardware().asOf())
+                || base.usdPerHour().compareTo(cand.usdPerHour()) != 0 || base.utilisation() != cand.utilisation()) {
+            return String.format(Locale.ROOT, "priced at %s (asOf %s) USD %s/h, utilisation %s, and %s (asOf %s) USD %s/h, utilisation %s",
+                    base.hardware().name(), base.hardware().asOf(), base.usdPerHour().toPlainString(), base.utilisation(),
+                    cand.hardware().name(), cand.hardware().asOf(), cand.usdPerHour().toPlainString(), cand.utilisation());
+        }
+        return null;
     }
 
     private void energy(RunReport base, RunReport cand) {
@@ -187,15 +274,17 @@ public final class ReportComparison {
             notes.add("energy not compared: the reports swept different points");
             return;
         }
+        Figure f = Figure.single(r -> {
+            var e = r.header().energy();
+            return e == null || e.method() != c.method() || !pointKeys(r).equals(pointKeys(cand)) ? OptionalDouble.empty() : e.joulesPerToken();
+        });
         // one figure per run, no repetitions to test: the threshold alone decides
-        single("run (" + b.method().toString().toLowerCase(Locale.ROOT) + ")", "joulesPerToken", false,
-                b.joulesPerToken().getAsDouble(), c.joulesPerToken().getAsDouble(), null);
+        add("run (" + b.method().toString().toLowerCase(Locale.ROOT) + ")", "joulesPerToken", false,
+                b.joulesPerToken().getAsDouble(), c.joulesPerToken().getAsDouble(), null, f);
     }
 
     private static java.util.Set<String> pointKeys(RunReport r) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        keys.addAll(keysOf(r));
-        return keys;
+        return new java.util.TreeSet<>(keysOf(r));
     }
 
     /** Every point of a report, ok or not, by its coordinates. */
@@ -214,20 +303,12 @@ public final class ReportComparison {
     }
 
     /** Compares a figure measured in every repetition; returns its p-value (null when untestable). */
-    private <R> Double repeated(String point, String metric, boolean higherIsBetter, List<R> base, List<R> cand,
-            Function<R, Double> value) {
-        List<Double> b = base.stream().map(value).filter(Objects::nonNull).toList();
-        List<Double> c = cand.stream().map(value).filter(Objects::nonNull).toList();
-        if (b.isEmpty() || c.isEmpty()) {
+    private Double repeated(String point, String metric, boolean higherIsBetter, double[] b, double[] c, Figure figure) {
+        if (b.length == 0 || c.length == 0) {
             return null;
         }
-        Double p = null;
-        if (b.size() >= 2 && c.size() >= 2) {
-            double[] bv = b.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] cv = c.stream().mapToDouble(Double::doubleValue).toArray();
-            p = pValue(bv, cv);
-        }
-        add(point, metric, higherIsBetter, Spread.of(b).median(), Spread.of(c).median(), p);
+        Double p = b.length >= 2 && c.length >= 2 ? pValue(b, c) : null;
+        add(point, metric, higherIsBetter, Figure.median(b).getAsDouble(), Figure.median(c).getAsDouble(), p, figure);
         return p;
     }
 
@@ -242,15 +323,11 @@ public final class ReportComparison {
     }
 
     /**
-     * A figure with one value per report. When it is derived from a repeated measurement (a price
-     * from the throughput median, TPOT from the decode steps), {@code sourceP} carries that
-     * measurement's p-value, so noise in the source cannot fail it; null when there is none.
+     * Adds one figure. A figure with one value per report that is derived from a repeated
+     * measurement (a price from the throughput median, TPOT from the decode steps) takes that
+     * measurement's p-value, so noise in the source cannot fail it; {@code p} null when there is none.
      */
-    private void single(String point, String metric, boolean higherIsBetter, double base, double cand, Double sourceP) {
-        add(point, metric, higherIsBetter, base, cand, sourceP);
-    }
-
-    private void add(String point, String metric, boolean higherIsBetter, double base, double cand, Double p) {
+    private void add(String point, String metric, boolean higherIsBetter, double base, double cand, Double p, Figure figure) {
         double change = base == 0 ? 0 : (cand - base) / base;
         boolean worse = higherIsBetter ? change < -threshold : change > threshold;
         boolean better = higherIsBetter ? change > threshold : change < -threshold;
@@ -263,5 +340,6 @@ public final class ReportComparison {
             v = worse ? MetricComparison.Verdict.REGRESSED : MetricComparison.Verdict.IMPROVED;
         }
         metrics.add(new MetricComparison(point, metric, higherIsBetter, base, cand, change, p, v));
+        figures.add(figure);
     }
 }

@@ -16,12 +16,23 @@ final class ComparisonView {
 
     /** The comparison as a document: heading, the figures, notes, and the verdict line. */
     Document document() {
-        return new Document().title(heading()).table(table()).lines("note: ", notes()).strong(verdict());
+        return new Document().title(heading()).table(table()).lines("confirm: ", confirmations()).lines("note: ", notes())
+                .strong(verdict());
     }
 
     String heading() {
         return String.format(Locale.ROOT, "baseline %s, candidate %s: threshold %.1f%%, significance %.2f (Welch's t-test over repetitions)",
-                r.baselineRunId(), r.candidateRunId(), r.threshold() * 100, r.alpha());
+                r.baselineRunId(), r.candidateRunId(), r.threshold() * 100, r.alpha())
+                + (r.historyRuns() == null ? "" : String.format(Locale.ROOT, "; regressions confirmed against a history of %d runs",
+                        r.historyRuns()));
+    }
+
+    /** What the confirm step found, one line per figure it judged. */
+    List<String> confirmations() {
+        return r.metrics().stream().filter(m -> m.confirmation() != null)
+                .map(m -> m.point() + " " + m.metric() + ": " + m.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
+                        + m.confirmation() + ")")
+                .toList();
     }
 
     Table table() {
@@ -41,10 +52,19 @@ final class ComparisonView {
     }
 
     String verdict() {
-        long regressed = r.metrics().stream().filter(m -> m.verdict() == MetricComparison.Verdict.REGRESSED).count();
-        return regressed > 0
-                ? String.format(Locale.ROOT, "REGRESSION: %d figure(s) worse by more than %.1f%%", regressed, r.threshold() * 100)
-                : "no regression";
+        long regressed = r.count(MetricComparison.Verdict.REGRESSED);
+        long inconclusive = r.count(MetricComparison.Verdict.INCONCLUSIVE);
+        long rejected = r.count(MetricComparison.Verdict.WITHIN_HISTORY);
+        String confirmed = r.historyRuns() == null ? "" : " (confirmed by the history)";
+        if (regressed > 0) {
+            return String.format(Locale.ROOT, "REGRESSION: %d figure(s) worse by more than %.1f%%%s", regressed, r.threshold() * 100, confirmed);
+        }
+        if (inconclusive > 0) {
+            return String.format(Locale.ROOT, "INCONCLUSIVE: %d figure(s) worse by more than %.1f%% that the history neither confirms nor rejects",
+                    inconclusive, r.threshold() * 100);
+        }
+        return rejected > 0 ? String.format(Locale.ROOT, "no regression: %d figure(s) worse than the baseline are within the history's range",
+                rejected) : "no regression";
     }
 
     private static String number(double v) {

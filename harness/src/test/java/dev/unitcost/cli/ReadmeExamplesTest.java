@@ -138,12 +138,16 @@ class ReadmeExamplesTest {
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().contains("PRICED AS runpod-h100-sxm, MEASURED ON"), o.out());
 
-        // a run against a baseline, exit 1 if worse
+        // a run against a baseline, exit 1 if worse: a like run (the same one), since unlike runs are refused
         List<String> compare = new ArrayList<>(example("compare"));
-        compare.set(1, stored.get("priced-as").toString());
+        compare.set(1, stored.get("djl").toString());
         compare.set(2, stored.get("djl").toString());
         o = CliRunner.run(compare.toArray(String[]::new));
-        assertTrue(o.exitCode() == 0 || o.exitCode() == 1, o.err());
-        assertTrue(o.out().contains(o.exitCode() == 1 ? "REGRESSION" : "no regression"), o.out());
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("no regression"), o.out());
+        compare.set(1, stored.get("priced-as").toString());
+        o = CliRunner.run(compare.toArray(String[]::new));
+        assertEquals(2, o.exitCode(), o.out());
+        assertTrue(o.err().contains("unlike runs: engine ort → djl"), o.err());
     }
 }
