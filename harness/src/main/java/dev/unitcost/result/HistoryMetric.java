@@ -1,5 +1,6 @@
 package dev.unitcost.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.unitcost.InputException;
 import java.util.Arrays;
 
@@ -24,6 +25,7 @@ public enum HistoryMetric {
     }
 
     /** The name the command line and JSON use. */
+    @JsonValue
     public String key() {
         return key;
     }

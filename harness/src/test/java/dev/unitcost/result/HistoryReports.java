@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Reports for history tests: one embedding point at a chosen rate, started at a chosen time. */
-final class HistoryReports {
+public final class HistoryReports {
 
     static final HardwareProfile RENTED = new HardwareProfile.Rented("rent-299", null, "test", LocalDate.of(2026, 11, 30),
             new BigDecimal("2.99"), null, null, 1, null, null, null, null, null, null, new HardwareProfile.Machine("cpu", 2, null));
@@ -20,7 +20,7 @@ final class HistoryReports {
     private HistoryReports() {}
 
     /** An unpriced run of model {@code m} on workload {@code w} at {@code tokensPerSecond}, started {@code minute} minutes into 2026-11-23. */
-    static RunReport run(String runId, int minute, double tokensPerSecond) {
+    public static RunReport run(String runId, int minute, double tokensPerSecond) {
         RunReport r = RunReports.withThroughputs(runId, 8, tokensPerSecond, tokensPerSecond, tokensPerSecond);
         RunHeader h = r.header();
         Instant start = Instant.parse("2026-11-23T00:00:00Z").plusSeconds(60L * minute);
@@ -29,12 +29,12 @@ final class HistoryReports {
     }
 
     /** The same run priced on {@link #RENTED}. */
-    static RunReport priced(RunReport r) {
+    public static RunReport priced(RunReport r) {
         return r.priced(RENTED, List.of(), 1.0, null);
     }
 
     /** The same run (unpriced) with a measured {@code joulesPerToken}. */
-    static RunReport withJoulesPerToken(RunReport r, double joulesPerToken) {
+    public static RunReport withJoulesPerToken(RunReport r, double joulesPerToken) {
         EnergyReport energy = new EnergyReport(List.of(new DeviceEnergy("cpu-package", EnergyMethod.MEASURED, "RAPL energy_uj",
                 Map.of("run", 10.0), 10.0, OptionalDouble.of(1.0), OptionalDouble.empty())), List.of(), OptionalDouble.of(10), EnergyMethod.MEASURED, OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.of(joulesPerToken), Map.of(), List.of());
