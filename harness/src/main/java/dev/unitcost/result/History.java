@@ -1,6 +1,8 @@
 package dev.unitcost.result;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unitcost.result.ResultStore.HistoryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -208,7 +210,8 @@ public final class History implements AutoCloseable {
 
     /** Inserts one line ({@code verb} is {@code INSERT OR REPLACE} or {@code INSERT OR IGNORE}); the caller holds the transaction. */
     void insert(HistoryEntry e, String verb) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(verb + " INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String values = "?" + ", ?".repeat(COLUMNS.split(",").length - 1);
+        try (PreparedStatement p = db.prepareStatement(verb + " INTO runs (" + COLUMNS + ") VALUES (" + values + ")")) {
             Fingerprint f = e.fingerprint();
             p.setString(1, e.runId());
             p.setString(2, e.startedAt());
@@ -231,11 +234,11 @@ public final class History implements AutoCloseable {
             } else {
                 p.setInt(17, f.logicalCpus());
             }
-            p.setString(18, f == null ? null : ReportJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(f.gpuNames()));
+            p.setString(18, f == null ? null
+                    : ReportJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(f.gpuNames()));
             p.setString(19, f == null ? null : f.hardwareProfile());
             p.executeUpdate();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException("a list of names always writes as JSON", ex);
         }
     }

@@ -36,7 +36,8 @@ public final class HistoryReports {
     /** The same run (unpriced) with a measured {@code joulesPerToken}. */
     public static RunReport withJoulesPerToken(RunReport r, double joulesPerToken) {
         EnergyReport energy = new EnergyReport(List.of(new DeviceEnergy("cpu-package", EnergyMethod.MEASURED, "RAPL energy_uj",
-                Map.of("run", 10.0), 10.0, OptionalDouble.of(1.0), OptionalDouble.empty())), List.of(), OptionalDouble.of(10), EnergyMethod.MEASURED, OptionalDouble.empty(),
+                Map.of("run", 10.0), 10.0, OptionalDouble.of(1.0), OptionalDouble.empty())), List.of(), OptionalDouble.of(10),
+                EnergyMethod.MEASURED, OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.of(joulesPerToken), Map.of(), List.of());
         return r.withHeader(r.header().withEnergy(energy));
     }
