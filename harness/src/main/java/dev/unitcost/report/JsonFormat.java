@@ -2,6 +2,7 @@ package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -9,7 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** JSON written by Jackson from the records ({@link ReportJson}): one report, an array of several, a comparison, a cost answer or a machine report. */
+/** JSON written by Jackson from the records ({@link ReportJson}): one report, an array of several, a comparison, a cost answer, a machine report or a history listing. */
 final class JsonFormat implements ReportFormat {
 
     @Override
@@ -48,6 +49,12 @@ final class JsonFormat implements ReportFormat {
     @Override
     public void write(MachineReport machine, Writer out) throws IOException {
         out.write(ReportJson.write(machine));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(HistoryListing history, Writer out) throws IOException {
+        out.write(ReportJson.write(history));
         out.write('\n');
     }
 }

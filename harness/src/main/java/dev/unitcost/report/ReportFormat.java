@@ -2,6 +2,7 @@ package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.RunReport;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * One way to write what unitcost produces (the seam for output formats, as JMH's
  * {@code ResultFormat}): one method per kind of document (a run report or several, a comparison,
- * a cost answer, a machine report). Formats read only the finished records; they never compute a
+ * a cost answer, a machine report, a history listing). Formats read only the finished records; they never compute a
  * figure. Listed in {@link ReportFormats}; a new format implements every method.
  */
 public interface ReportFormat {
@@ -35,4 +36,7 @@ public interface ReportFormat {
 
     /** {@code unitcost doctor}: what this machine offers for measuring. */
     void write(MachineReport machine, Writer out) throws IOException;
+
+    /** {@code unitcost history}: stored runs with one figure and its change against the previous run of the same setup. */
+    void write(HistoryListing history, Writer out) throws IOException;
 }

@@ -2,6 +2,7 @@ package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.RunReport;
 import java.io.IOException;
@@ -34,5 +35,10 @@ abstract class TextLayout implements ReportFormat {
     @Override
     public void write(MachineReport machine, Writer out) throws IOException {
         out.write(layOut(new MachineReportView(machine).document()));
+    }
+
+    @Override
+    public void write(HistoryListing history, Writer out) throws IOException {
+        out.write(layOut(new HistoryView(history).document()));
     }
 }

@@ -10,18 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports as {@code DIR/RUNID.json}, plus {@code DIR/index.jsonl} with one {@link HistoryEntry}
- * per line. Each report is written to a temporary file in the same directory and renamed into
- * place; the index line is appended only after the rename.
+ * Reports as {@code DIR/RUNID.json}, indexed in {@code DIR/history.db} ({@link History}). Each
+ * report is written to a temporary file in the same directory and renamed into place; the run is
+ * recorded in the history only after the rename, so the history never names a report that is not
+ * there. The JSON files are the source of truth. An {@code index.jsonl} of earlier builds is
+ * imported into the history on first use and left as it is.
  */
 public final class JsonResultStore implements ResultStore {
 
-    private static final String INDEX = "index.jsonl";
     private final Path dir;
 
     public JsonResultStore(Path dir) {
@@ -44,20 +43,13 @@ public final class JsonResultStore implements ResultStore {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            var points = report.result().pricePoints(report.runId());
-            Double best = points.isEmpty() ? null : bestRate(points.get(dev.unitcost.cost.Pricing.bestIndex(points)));
-            RunHeader h = report.header();
-            HistoryEntry entry = new HistoryEntry(report.runId(), h.startedAt().toString(), report.result().kind(),
-                    h.model().name(), h.config().engine(),
-                    report.cost() != null ? report.cost().hardware().name() : h.config().hardwareProfile(),
-                    target.getFileName().toString(), best);
-            String line = ReportJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(entry) + "\n";
-            Files.writeString(dir.resolve(INDEX), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir, e);
         }
+        try (History history = History.open(dir)) {
+            history.add(report, target);
+        }
+        return target;
     }
 
     @Override
@@ -75,28 +67,14 @@ public final class JsonResultStore implements ResultStore {
         }
     }
 
-    /** What the history index keeps of a point: its decode rate when it generates, else its input rate. */
-    private static double bestRate(dev.unitcost.cost.PricePoint p) {
-        var out = p.throughput().outputTokensPerSecond();
-        return out.isPresent() ? out.getAsDouble() : p.throughput().inputTokensPerSecond();
-    }
-
+    /** Every run in the history, oldest first; empty (and nothing created) when the directory does not exist. */
     @Override
     public List<HistoryEntry> history() {
-        Path index = dir.resolve(INDEX);
-        if (!Files.isRegularFile(index)) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try {
-            List<HistoryEntry> out = new ArrayList<>();
-            for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(ReportJson.mapper().readValue(line, HistoryEntry.class));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + index, e);
+        try (History history = History.open(dir)) {
+            return history.entries();
         }
     }
 }
