@@ -41,8 +41,11 @@ class RaplSamplerTest {
         Files.writeString(dir.resolve("max_energy_range_uj"), RANGE + "\n");
     }
 
+    /** A new counter value, replaced atomically as sysfs does: a sampler reading meanwhile never sees a half-written file. */
     private void energy(String id, long microjoules) throws IOException {
-        Files.writeString(root.resolve(id).resolve("energy_uj"), microjoules + "\n");
+        Path target = root.resolve(id).resolve("energy_uj");
+        Path tmp = Files.writeString(root.resolve(id).resolve("energy_uj.tmp"), microjoules + "\n");
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void serverTree() throws IOException {
