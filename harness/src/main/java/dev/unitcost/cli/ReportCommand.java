@@ -56,21 +56,40 @@ public final class ReportCommand implements Callable<Integer> {
     Path projectDir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ReportFormat output = ReportFormats.byName(format);
         Path dir = resultsDir != null ? resultsDir : CliChecks.layout(projectDir).results();
         RunReport stored = new JsonResultStore(dir).load(report);
-        StringWriter text = new StringWriter();
-        output.write(stored, text);
+        String text = render(output, stored);
         PrintWriter w = spec.commandLine().getOut();
         if (out == null) {
             w.print(text);
         } else {
-            writeAtomically(out, text.toString());
+            writeAtomically(out, text);
             w.println("report: " + out);
         }
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The report's HTML page beside its stored JSON ({@code results/RUNID.html}), written atomically;
+     * for {@code run}, which writes one for every report it stores.
+     */
+    static Path writeHtmlBeside(Path storedJson, RunReport report) {
+        Path page = storedJson.resolveSibling(report.runId() + ".html");
+        writeAtomically(page, render(ReportFormats.byName("html"), report));
+        return page;
+    }
+
+    private static String render(ReportFormat format, RunReport report) {
+        StringWriter text = new StringWriter();
+        try {
+            format.write(report, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + format.name() + " report", e); // a StringWriter does not throw
+        }
+        return text.toString();
     }
 
     /** {@code content} into {@code file} through a temporary file beside it, so that a reader never sees half a page. */

@@ -56,6 +56,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRunsPageGoesBesideItsJson() throws Exception {
+        RunReport r = RunReports.withPoint(8, 10_000, 1_000_000_000L);
+        Path stored = new JsonResultStore(tmp.resolve("results")).save(r);
+        Path page = ReportCommand.writeHtmlBeside(stored, r);
+        assertEquals(tmp.resolve("results").resolve(r.runId() + ".html"), page);
+        assertTrue(Files.readString(page).startsWith("<!DOCTYPE html>"));
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
         CliRunner.Outcome format = CliRunner.run("report", stored.toString(), "--format", "pdf");
