@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             "Measures quantised models with ONNX Runtime or DJL, samples the machine while they run, "
                     + "and prices the measured throughput against hardware profiles and dated API rate cards."
         },
-        subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, RatecardsCommand.class, CompareCommand.class, HistoryCommand.class,
+        subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, ReportCommand.class,
+            RatecardsCommand.class, CompareCommand.class, HistoryCommand.class,
             DoctorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

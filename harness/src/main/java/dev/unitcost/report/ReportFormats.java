@@ -9,7 +9,7 @@ public final class ReportFormats {
     private ReportFormats() {}
 
     public static List<ReportFormat> all() {
-        return List.of(new ConsoleFormat(), new MarkdownFormat(), new JsonFormat());
+        return List.of(new ConsoleFormat(), new MarkdownFormat(), new JsonFormat(), new HtmlFormat());
     }
 
     public static List<String> names() {

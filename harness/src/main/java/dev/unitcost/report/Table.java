@@ -30,6 +30,21 @@ public final class Table {
         return this;
     }
 
+    /** The column headers, for layouts that draw their own table (HTML). */
+    List<String> headers() {
+        return headers;
+    }
+
+    /** Per column, whether its cells are aligned right. */
+    List<Boolean> rightAligned() {
+        return rightAligned;
+    }
+
+    /** The rows' cells, as given. */
+    List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
     public String text() {
         int[] width = new int[headers.size()];
         for (int c = 0; c < width.length; c++) {

@@ -37,14 +37,14 @@ class PricedAsFormatsTest {
     @Test
     void everyFormatSaysPricedAsAndMeasuredOn() throws IOException {
         RunReport r = pricedAs();
-        for (String format : List.of("table", "markdown")) {
+        for (String format : List.of("table", "markdown", "html")) {
             String text = write(format, r);
             assertTrue(text.contains("PRICED AS rented-h100, MEASURED ON 2 CPU threads of AMD EPYC"), format + ":\n" + text);
         }
         JsonNode json = ReportJson.mapper().readTree(write("json", r));
         assertEquals("2 CPU threads of AMD EPYC", json.path("cost").path("choice").path("measuredOn").asText());
         assertEquals("rented-h100", json.path("cost").path("hardware").path("name").asText());
-        assertEquals(ReportFormats.names().size(), 3, "a new format must be added to this test");
+        assertEquals(ReportFormats.names().size(), 4, "a new format must be added to this test");
     }
 
     @Test
