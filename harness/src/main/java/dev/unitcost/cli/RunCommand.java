@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where reports go (default: results/)")
     Path resultsDir;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|markdown",
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|markdown|html",
             description = "what to print on stdout (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -185,6 +185,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunReport report = runner.run(plan, progress);
             Path saved = store.save(report);
+            Path page = ReportCommand.writeHtmlBeside(saved, report);
             reports.add(report);
             if (!json) {
                 Output.write(out, w -> output.write(report, w));
@@ -194,6 +195,7 @@ public final class RunCommand implements Callable<Integer> {
                             + "--usd-per-hour USD (this machine's price), or reprice the stored report");
                 }
                 out.println("report: " + saved);
+                out.println("page: " + page);
                 if (interrupt.requested()) {
                     out.println("interrupted: the report holds the points measured before the interrupt; later points say"
                             + " \"not run: interrupted\"");

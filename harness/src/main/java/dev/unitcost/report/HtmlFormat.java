@@ -2,6 +2,7 @@ package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
 import dev.unitcost.result.RunReport;
 import java.io.IOException;
@@ -53,6 +54,11 @@ final class HtmlFormat implements ReportFormat {
     @Override
     public void write(MachineReport machine, Writer out) throws IOException {
         out.write(page("unitcost doctor", new MachineReportView(machine).document()));
+    }
+
+    @Override
+    public void write(HistoryListing history, Writer out) throws IOException {
+        out.write(page("unitcost history", new HistoryView(history).document()));
     }
 
     private static String page(String title, Document document) {
