@@ -42,11 +42,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPORT", description = "a report file, or a run id under the results directory")
     String report;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "html|markdown|json|table",
+    @Option(names = "--format", defaultValue = "table", paramLabel = "html|markdown|json|csv|table",
             description = "output (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write here (a temporary file, then moved into place) instead of stdout")
+    @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "write here (a temporary file, then moved into place) instead of stdout; for csv a directory, "
+                    + "one file per table (RUNID-points.csv, RUNID-repetitions.csv, RUNID-apis.csv)")
     Path out;
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids are looked up (default: results/)")
@@ -60,8 +62,13 @@ public final class ReportCommand implements Callable<Integer> {
         ReportFormat output = ReportFormats.byName(format);
         Path dir = resultsDir != null ? resultsDir : CliChecks.layout(projectDir).results();
         RunReport stored = new JsonResultStore(dir).load(report);
-        String text = render(output, stored);
         PrintWriter w = spec.commandLine().getOut();
+        if ("csv".equals(output.name()) && out != null) {
+            writeCsvTables(stored, w);
+            w.flush();
+            return ExitCodes.OK;
+        }
+        String text = render(output, stored);
         if (out == null) {
             w.print(text);
         } else {
@@ -70,6 +77,18 @@ public final class ReportCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** One CSV file per table into the {@code --out} directory, each written atomically. */
+    private void writeCsvTables(RunReport stored, PrintWriter w) {
+        if (Files.isRegularFile(out) || out.getFileName().toString().endsWith(".csv")) {
+            throw InputException.option("--out", out + ": csv writes one file per table; give a directory");
+        }
+        for (var table : ReportFormats.csvTables(stored).entrySet()) {
+            Path file = out.resolve(stored.runId() + "-" + table.getKey() + ".csv");
+            writeAtomically(file, table.getValue());
+            w.println(table.getKey() + ": " + file);
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ public final class ReportFormats {
     private ReportFormats() {}
 
     public static List<ReportFormat> all() {
-        return List.of(new ConsoleFormat(), new MarkdownFormat(), new JsonFormat(), new HtmlFormat());
+        return List.of(new ConsoleFormat(), new MarkdownFormat(), new JsonFormat(), new HtmlFormat(), new CsvFormat());
     }
 
     public static List<String> names() {
@@ -20,5 +20,13 @@ public final class ReportFormats {
     public static ReportFormat byName(String name) {
         return all().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> InputException.setting("format", "expected one of " + String.join(", ", names()) + ", got '" + name + "'"));
+    }
+
+    /**
+     * A run report as CSV, one text per table ({@code points}, {@code repetitions}, {@code apis}), for
+     * writing one file each; units are in the headers.
+     */
+    public static java.util.Map<String, String> csvTables(dev.unitcost.result.RunReport report) {
+        return CsvFormat.tables(report);
     }
 }

@@ -84,6 +84,6 @@ class RepriceCommandTest {
                 "unknown hardware profile 'rent-299'");
         CostBadInputTest.fails(new String[] {"reprice", tmp.resolve("none.json").toString(), "--project-dir", CostCli.PROJECT},
                 "no such report");
-        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--format", "pdf"}, "--format: expected one of table, markdown, json, html, got 'pdf'");
+        CostBadInputTest.fails(new String[] {"reprice", stored.toString(), "--format", "pdf"}, "--format: expected one of table, markdown, json, html, csv, got 'pdf'");
     }
 }

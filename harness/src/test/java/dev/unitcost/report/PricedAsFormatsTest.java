@@ -44,7 +44,9 @@ class PricedAsFormatsTest {
         JsonNode json = ReportJson.mapper().readTree(write("json", r));
         assertEquals("2 CPU threads of AMD EPYC", json.path("cost").path("choice").path("measuredOn").asText());
         assertEquals("rented-h100", json.path("cost").path("hardware").path("name").asText());
-        assertEquals(ReportFormats.names().size(), 4, "a new format must be added to this test");
+        String csv = write("csv", r);
+        assertTrue(csv.startsWith("batch_size,") && csv.contains(",rented-h100,2 CPU threads of AMD EPYC\n"), csv);
+        assertEquals(ReportFormats.names().size(), 5, "a new format must be added to this test");
     }
 
     @Test
