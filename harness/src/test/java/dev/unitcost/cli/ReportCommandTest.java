@@ -69,7 +69,7 @@ class ReportCommandTest {
         Path stored = new JsonResultStore(tmp.resolve("results")).save(RunReports.withPoint(8, 10_000, 1_000_000_000L));
         CliRunner.Outcome format = CliRunner.run("report", stored.toString(), "--format", "pdf");
         assertEquals(2, format.exitCode());
-        assertEquals("unitcost: --format: expected one of table, markdown, json, html, got 'pdf'\n", format.err());
+        assertEquals("unitcost: --format: expected one of table, markdown, json, html, csv, got 'pdf'\n", format.err());
         CliRunner.Outcome missing = CliRunner.run("report", tmp.resolve("nope.json").toString());
         assertEquals(2, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
