@@ -10,9 +10,13 @@ import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.Comparison;
+import dev.unitcost.result.GateOutcome;
+import dev.unitcost.result.History;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.RunReport;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,7 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         ReportFormat output = ReportFormats.byName(format);
-        JsonResultStore store = new JsonResultStore(resultsDir != null ? resultsDir : ProjectLayout.detect().results());
+        Path dir = resultsDir != null ? resultsDir : ProjectLayout.detect().results();
+        JsonResultStore store = new JsonResultStore(dir);
         RunReport cand = store.load(candidate);
         List<String> notes = new ArrayList<>();
         RunReport base;
@@ -124,10 +129,27 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Comparison shown = result;
         Output.write(spec.commandLine().getOut(), w -> output.write(shown, w));
-        if (result.regressed()) {
-            return ExitCodes.REGRESSION;
+        int exit = result.regressed() ? ExitCodes.REGRESSION : result.inconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
+        String baselineText = Baselines.isRule(baseline) ? notes.get(0) : "run " + base.runId();
+        recordGate(dir, cand.runId(), GateOutcome.of(result, baselineText, exit, Instant.now()));
+        return exit;
+    }
+
+    /**
+     * Keeps the outcome in the results directory's history when the candidate is a run it holds;
+     * without a history nothing is recorded. A failure to record is reported, and the gate's exit
+     * code stands: the decision matters more than its record.
+     */
+    private void recordGate(Path dir, String candidateRunId, GateOutcome outcome) {
+        try {
+            History.openExisting(dir).ifPresent(h -> {
+                try (h) {
+                    h.recordGate(candidateRunId, outcome);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("unitcost: warning: the gate outcome was not recorded: " + e.getMessage());
         }
-        return result.inconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
     }
 
     private void checkOptions() {

@@ -3,20 +3,26 @@ package dev.unitcost.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -51,6 +57,7 @@ final class SvgCharts {
 
     static final Color SELF = new Color(0x1b7837);
     static final Color API = new Color(0x8c96c6);
+    static final Color GATE = new Color(0xd7191c);
     private static final Color[] PALETTE = {new Color(0x2166ac), new Color(0xb2182b), new Color(0x1b7837), new Color(0xe08214),
         new Color(0x762a83), new Color(0x35978f), new Color(0x8c510a), new Color(0x4d4d4d)};
     private static final Color[] PHASES = {new Color(0xfde0c5), new Color(0xd9ecf2), new Color(0xe5f5e0), new Color(0xefedf5)};
@@ -194,6 +201,58 @@ final class SvgCharts {
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
         return svg(style(chart), 760, 340);
+    }
+
+    /** A point drawn as a red marker with a note beside it (where the nightly gate fired). */
+    record Mark(double x, double y, String note) {}
+
+    /**
+     * Values over time, one line (with a dot per value) per series; x is epoch milliseconds, shown
+     * as UTC dates. {@code marks} are drawn over the lines as red circles, each with its note.
+     */
+    String trend(String title, String yLabel, List<Series> series, List<Mark> marks) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach(s -> data.addSeries(xy(s)));
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "run started (UTC)", yLabel, data, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        plot.setRenderer(0, r);
+        if (!marks.isEmpty()) {
+            XYSeries fired = new XYSeries("gate fired", false, true);
+            marks.forEach(m -> fired.add(m.x(), m.y()));
+            plot.setDataset(1, new XYSeriesCollection(fired));
+            XYLineAndShapeRenderer red = new XYLineAndShapeRenderer(false, true);
+            red.setSeriesPaint(0, GATE);
+            red.setSeriesShape(0, new Ellipse2D.Double(-7, -7, 14, 14));
+            red.setSeriesShapesFilled(0, false);
+            red.setSeriesStroke(0, new BasicStroke(2.5f));
+            plot.setRenderer(1, red);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            for (Mark m : marks) {
+                XYPointerAnnotation note = new XYPointerAnnotation(m.note(), m.x(), m.y(), -Math.PI / 2);
+                note.setPaint(GATE);
+                note.setArrowPaint(GATE);
+                note.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+                note.setTipRadius(9);
+                note.setBaseRadius(30);
+                note.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                plot.addAnnotation(note);
+            }
+        }
+        DateAxis time = (DateAxis) plot.getDomainAxis();
+        time.setTimeZone(TimeZone.getTimeZone("UTC"));
+        SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm", Locale.ROOT);
+        format.setTimeZone(TimeZone.getTimeZone("UTC"));
+        time.setDateFormatOverride(format);
+        time.setLowerMargin(0.05);
+        time.setUpperMargin(0.05);
+        plot.getRangeAxis().setUpperMargin(0.15);
+        return svg(style(chart), 760, 360);
     }
 
     private static XYSeries xy(Series s) {

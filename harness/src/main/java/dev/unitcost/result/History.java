@@ -88,6 +88,16 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the history of {@code resultsDir} when it has one ({@value #FILE} exists); empty, and
+     * nothing created, when it has none.
+     *
+     * @throws UncheckedIOException when the database exists but cannot be opened
+     */
+    public static Optional<History> openExisting(Path resultsDir) {
+        return Files.isRegularFile(resultsDir.resolve(FILE)) ? Optional.of(open(resultsDir)) : Optional.empty();
+    }
+
     private void prepare() throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
@@ -103,6 +113,10 @@ public final class History implements AutoCloseable {
                         + "fingerprint_hardware_profile TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS runs_by_fingerprint ON runs (fingerprint, started_epoch_ms)");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS gates (id INTEGER PRIMARY KEY AUTOINCREMENT, candidate_run_id TEXT NOT NULL, "
+                        + "baseline TEXT NOT NULL, verdict TEXT NOT NULL, exit_code INTEGER NOT NULL, regressed_figures TEXT NOT NULL, "
+                        + "history_runs INTEGER, decided_at TEXT NOT NULL, decided_epoch_ms INTEGER NOT NULL)");
+                s.execute("CREATE INDEX IF NOT EXISTS gates_by_candidate ON gates (candidate_run_id, decided_epoch_ms)");
             }
             return null;
         });
@@ -158,6 +172,75 @@ public final class History implements AutoCloseable {
             }
         }
         return files;
+    }
+
+    /**
+     * Records what the gate decided about a recorded run, in one transaction, beside any earlier
+     * outcome for it (compare may judge a run more than once). A run the history does not hold is
+     * not recorded.
+     *
+     * @return whether it was recorded: false when no run {@code candidateRunId} is in the history
+     */
+    public boolean recordGate(String candidateRunId, GateOutcome outcome) {
+        try {
+            return inTransaction(() -> {
+                try (PreparedStatement known = db.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+                    known.setString(1, candidateRunId);
+                    try (ResultSet r = known.executeQuery()) {
+                        if (!r.next()) {
+                            return false;
+                        }
+                    }
+                }
+                try (PreparedStatement p = db.prepareStatement("INSERT INTO gates (candidate_run_id, baseline, verdict, exit_code, "
+                        + "regressed_figures, history_runs, decided_at, decided_epoch_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    p.setString(1, candidateRunId);
+                    p.setString(2, outcome.baseline());
+                    p.setString(3, outcome.verdict().name());
+                    p.setInt(4, outcome.exitCode());
+                    p.setString(5, ReportJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(outcome.regressedFigures()));
+                    if (outcome.historyRuns() == null) {
+                        p.setNull(6, Types.INTEGER);
+                    } else {
+                        p.setInt(6, outcome.historyRuns());
+                    }
+                    p.setString(7, outcome.decidedAt().toString());
+                    p.setLong(8, outcome.decidedAt().toEpochMilli());
+                    p.executeUpdate();
+                } catch (JsonProcessingException ex) {
+                    throw new IllegalStateException("a list of lines always writes as JSON", ex);
+                }
+                return true;
+            });
+        } catch (SQLException e) {
+            throw failure("cannot record the gate outcome of run " + candidateRunId + " in " + dir.resolve(FILE), e);
+        }
+    }
+
+    /** Every recorded gate outcome, oldest first (by when it was decided, then by when it was recorded). */
+    public List<GateOutcome.Recorded> gates() {
+        try (PreparedStatement p = db.prepareStatement("SELECT candidate_run_id, baseline, verdict, exit_code, regressed_figures, "
+                + "history_runs, decided_at FROM gates ORDER BY decided_epoch_ms, id");
+                ResultSet r = p.executeQuery()) {
+            List<GateOutcome.Recorded> out = new ArrayList<>();
+            while (r.next()) {
+                List<String> figures;
+                try {
+                    figures = ReportJson.mapper().readValue(r.getString("regressed_figures"), new TypeReference<List<String>>() {});
+                } catch (IOException e) {
+                    throw new SQLException("regressed_figures of a gate on run " + r.getString("candidate_run_id") + " is not a JSON list", e);
+                }
+                int historyRuns = r.getInt("history_runs");
+                Integer history = r.wasNull() ? null : historyRuns;
+                out.add(new GateOutcome.Recorded(r.getString("candidate_run_id"), new GateOutcome(r.getString("baseline"),
+                        GateOutcome.Verdict.valueOf(r.getString("verdict")), r.getInt("exit_code"), figures, history,
+                        Instant.parse(r.getString("decided_at")))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot read the gate outcomes in " + dir.resolve(FILE), e);
+        }
     }
 
     /** The history line of a report stored as {@code file} (relative to the results directory). */
