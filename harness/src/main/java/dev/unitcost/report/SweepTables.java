@@ -35,8 +35,8 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
     public Part embedding(EmbeddingResult result) {
         var w = (EmbeddingWorkload) report.header().config().workload();
         String workload = String.format(Locale.ROOT, "workload: %s, %d tokens per sequence (packed, no padding), %d warmup batches, "
-                + "%d repetitions of >= %.1f s per point", w.name(), w.sequenceLength(), w.warmupIterations(), w.repetitions(),
-                w.minRepetitionSeconds());
+                + "%s of >= %.1f s per point", w.name(), w.sequenceLength(), w.warmupIterations(), repetitions(w.repetitions(),
+                        w.adaptive()), w.minRepetitionSeconds());
         Table t = new Table(
                 List.of("batch", "tokens/s (median)", "min-max", "CV", "95% CI", "reps", "batch p50 ms", "batch p99 ms", "overhead",
                         "USD/1M tokens", ""),
@@ -69,13 +69,13 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
         var w = (GenerationWorkload) report.header().config().workload();
         DecoderFacts d = result.decoder();
         List<String> context = new ArrayList<>();
-        context.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup and %d measured batches per point", w.name(),
-                w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)", w.warmupRepetitions(),
-                w.repetitions()));
+        context.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup batches and %s (a measured batch each) per point",
+                w.name(), w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)",
+                w.warmupRepetitions(), repetitions(w.repetitions(), w.adaptive())));
         context.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s (%.1f MiB read per decode step), "
                 + "KV cache %,d bytes per token per sequence",
                 d.parameterCount() == null ? "unknown" : String.format(Locale.ROOT, "%,d", d.parameterCount()),
-                d.weightBytes() / (double) (1 << 20), d.weightBytesByDtype(), d.weightBytesReadPerStep() / (double) (1 << 20),
+                d.weightBytes() / (double) (1 << 20), new java.util.TreeMap<>(d.weightBytesByDtype()), d.weightBytesReadPerStep() / (double) (1 << 20),
                 d.kvBytesPerToken()));
         context.add(d.peakMemoryBandwidthBytesPerSecond() == null ? "MBU: no memory bandwidth known"
                 : String.format(Locale.ROOT, "MBU against %.1f GB/s (%s)", d.peakMemoryBandwidthBytesPerSecond() / 1e9, d.bandwidthSource()));
@@ -121,6 +121,14 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
                     + "(or the step reads less than all weights); give the device's peak in the hardware profile");
         }
         return new Part(", greedy decoding", context, t);
+    }
+
+    /** How many repetitions a point gets, in words. */
+    private static String repetitions(int minimum, dev.unitcost.workload.Adaptive a) {
+        return a.fixed() ? minimum + " repetitions"
+                : String.format(Locale.ROOT, "%d to %d repetitions (until the 95%% interval is within ±%s, at most %s s a point)", minimum,
+                        a.maxRepetitions(), Figures.percent(a.targetCi()), new java.math.BigDecimal(Double.toString(a.maxPointSeconds()))
+                                .stripTrailingZeros().toPlainString());
     }
 
     /** The 95% interval of the mean, as ± percent of it. */
