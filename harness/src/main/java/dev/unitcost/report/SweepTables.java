@@ -36,7 +36,7 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
         var w = (EmbeddingWorkload) report.header().config().workload();
         String workload = String.format(Locale.ROOT, "workload: %s, %d tokens per sequence (packed, no padding), %d warmup batches, "
                 + "%s of >= %.1f s per point", w.name(), w.sequenceLength(), w.warmupIterations(), repetitions(w.repetitions(),
-                        w.adaptive()), w.minRepetitionSeconds());
+                        w.adaptive(), "repetitions"), w.minRepetitionSeconds());
         Table t = new Table(
                 List.of("batch", "tokens/s (median)", "min-max", "CV", "95% CI", "reps", "batch p50 ms", "batch p99 ms", "overhead",
                         "USD/1M tokens", ""),
@@ -69,9 +69,9 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
         var w = (GenerationWorkload) report.header().config().workload();
         DecoderFacts d = result.decoder();
         List<String> context = new ArrayList<>();
-        context.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup batches and %s (a measured batch each) per point",
+        context.add(String.format(Locale.ROOT, "workload: %s, prompts %s, %s, %d warmup batches, then %s per point",
                 w.name(), w.prompts(), w.stopAtEos() ? "stops at end-of-sequence" : "forced output length (EOS ignored)",
-                w.warmupRepetitions(), repetitions(w.repetitions(), w.adaptive())));
+                w.warmupRepetitions(), repetitions(w.repetitions(), w.adaptive(), "measured batches")));
         context.add(String.format(Locale.ROOT, "model: %s parameters, weights %.1f MiB %s (%.1f MiB read per decode step), "
                 + "KV cache %,d bytes per token per sequence",
                 d.parameterCount() == null ? "unknown" : String.format(Locale.ROOT, "%,d", d.parameterCount()),
@@ -124,10 +124,10 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
     }
 
     /** How many repetitions a point gets, in words. */
-    private static String repetitions(int minimum, dev.unitcost.workload.Adaptive a) {
-        return a.fixed() ? minimum + " repetitions"
-                : String.format(Locale.ROOT, "%d to %d repetitions (until the 95%% interval is within ±%s, at most %s s a point)", minimum,
-                        a.maxRepetitions(), Figures.percent(a.targetCi()), new java.math.BigDecimal(Double.toString(a.maxPointSeconds()))
+    private static String repetitions(int minimum, dev.unitcost.workload.Adaptive a, String noun) {
+        return a.fixed() ? minimum + " " + noun
+                : String.format(Locale.ROOT, "%d to %d %s (until the 95%% interval is within ±%s, at most %s s a point)", minimum,
+                        a.maxRepetitions(), noun, Figures.percent(a.targetCi()), new java.math.BigDecimal(Double.toString(a.maxPointSeconds()))
                                 .stripTrailingZeros().toPlainString());
     }
 
