@@ -240,7 +240,9 @@ public final class RunPlanner {
         Double bandwidth = describesThis ? pricing.hardware().peakMemoryBandwidthBytesPerSecond() : null;
         String source = describesThis ? "hardware profile " + pricing.hardware().name() : null;
         if (bandwidth == null && "cpu".equals(o.device())) {
-            progress.preparing("measuring this machine's memory bandwidth for MBU (once; cached per machine)", 0, 1);
+            if (MemoryBandwidth.cached(layout.cacheDir()).isEmpty()) {
+                progress.preparing("measuring this machine's memory bandwidth for MBU (once; cached per machine)", 0, 1);
+            }
             MemoryBandwidth.Peak peak = MemoryBandwidth.peak(layout.cacheDir());
             bandwidth = peak.bytesPerSecond();
             source = peak.source();
