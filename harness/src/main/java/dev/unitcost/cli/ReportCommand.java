@@ -39,8 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "a report file, or a run id under the results directory")
-    String report;
+    @picocli.CommandLine.Mixin
+    StoredReport source = new StoredReport();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "html|markdown|json|csv|table",
             description = "output (default: ${DEFAULT-VALUE})")
@@ -51,17 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + "one file per table (RUNID-points.csv, RUNID-repetitions.csv, RUNID-apis.csv)")
     Path out;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids are looked up (default: results/)")
-    Path resultsDir;
-
-    @Option(names = "--project-dir", paramLabel = "DIR", hidden = true)
-    Path projectDir;
 
     @Override
     public Integer call() {
         ReportFormat output = ReportFormats.byName(format);
-        Path dir = resultsDir != null ? resultsDir : CliChecks.layout(projectDir).results();
-        RunReport stored = new JsonResultStore(dir).load(report);
+        RunReport stored = source.load();
         PrintWriter w = spec.commandLine().getOut();
         if ("csv".equals(output.name()) && out != null) {
             writeCsvTables(stored, w);

@@ -48,8 +48,8 @@ public final class RepriceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "a report file, or a run id under the results directory")
-    String report;
+    @picocli.CommandLine.Mixin
+    StoredReport source = new StoredReport();
 
     @Option(names = "--hardware", paramLabel = "NAME|PATH",
             description = "hardware profile; it must describe the devices the run used (default: the one the run was priced with)")
@@ -71,20 +71,15 @@ public final class RepriceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "also write the repriced report here (JSON)")
     Path out;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids are looked up (default: results/)")
-    Path resultsDir;
-
-    @Option(names = "--project-dir", paramLabel = "DIR", hidden = true)
-    Path projectDir;
 
     @Override
     public Integer call() {
         if (utilisation != null) {
             CliChecks.utilisation(utilisation);
         }
-        ProjectLayout layout = CliChecks.layout(projectDir);
+        ProjectLayout layout = source.layout();
         ReportFormat output = ReportFormats.byName(format);
-        RunReport stored = new JsonResultStore(resultsDir != null ? resultsDir : layout.results()).load(report);
+        RunReport stored = source.load();
         if (hardware != null && priceAs != null) {
             throw InputException.option("--price-as", "give either --hardware or --price-as, not both");
         }
