@@ -2,6 +2,7 @@ package dev.unitcost.cli;
 
 import dev.unitcost.InputException;
 import dev.unitcost.compare.Baselines;
+import dev.unitcost.compare.Remeasured;
 import dev.unitcost.compare.ReportComparison;
 import dev.unitcost.compare.RunFingerprint;
 import dev.unitcost.compare.StoredBaselines;
@@ -47,7 +48,9 @@ import picocli.CommandLine.Spec;
             "--confirm judges each regression again against the figure's history: confirmed (exit 1) only when the candidate "
                     + "is also outside the history's range by more than --threshold and, for repeated figures, worse than the history's "
                     + "pooled repetitions (one-sided t-test at --alpha); within it, rejected; otherwise inconclusive (exit 3). "
-                    + "Points are not re-measured."
+                    + "With --remeasure N the points that regressed are measured again N times on this machine (alternating with "
+                    + "the baseline's configuration when it differs from the candidate's), and a regression stands only when it shows "
+                    + "again (otherwise: not reproduced)."
         })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -78,6 +81,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "reports (files or run ids) the confirm step uses; default: the latest --history-runs runs with the candidate's fingerprint")
     List<String> history;
 
+    @Option(names = "--remeasure", defaultValue = "0", paramLabel = "ROUNDS",
+            description = "measure regressed points again, ROUNDS times, before calling them regressed (default: ${DEFAULT-VALUE}, off)")
+    int remeasureRounds;
+
     @Option(names = "--history-runs", defaultValue = "10", paramLabel = "N",
             description = "runs the confirm step takes from the results directory without --history (default: ${DEFAULT-VALUE})")
     int historyRuns;
@@ -87,6 +94,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "where run ids, 'last' and 'median:N' are looked up (default: results/)")
     Path resultsDir;
+
+    @Option(names = "--project-dir", paramLabel = "DIR", hidden = true,
+            description = "the unitcost checkout --remeasure plans in (default: -Dunitcost.home or the working directory)")
+    Path projectDir;
 
     @Override
     public Integer call() {
@@ -122,6 +133,9 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("cannot compare " + baseline + " with " + candidate + ": " + e.getMessage(), e);
         }
+        if (remeasureRounds > 0 && (result.regressed() || result.inconclusive())) {
+            result = remeasure(base, cand, result);
+        }
         if (!notes.isEmpty()) {
             notes.addAll(result.notes());
             result = new Comparison(result.baselineRunId(), result.candidateRunId(), result.threshold(), result.alpha(), result.metrics(),
@@ -152,7 +166,48 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** The regressed points measured again; the regression stands only where it shows again. */
+    private Comparison remeasure(RunReport base, RunReport cand, Comparison result) {
+        List<Integer> batches = regressedBatchSizes(result);
+        Remeasure again = new Remeasure(CliChecks.layout(projectDir), new ConsoleProgress(spec.commandLine().getErr()));
+        boolean alternate = !Remeasure.sameConfiguration(base, cand);
+        List<RunReport> baseRuns = new ArrayList<>();
+        List<RunReport> candRuns = new ArrayList<>();
+        for (int round = 0; round < remeasureRounds; round++) {
+            if (alternate) {
+                baseRuns.add(again.measure(base, batches));
+            }
+            candRuns.add(again.measure(cand, batches));
+        }
+        RunReport newBase = alternate ? Remeasured.pool(baseRuns) : base;
+        Comparison second = ReportComparison.compare(newBase, Remeasured.pool(candRuns),
+                new ReportComparison.Settings(thresholdPercent / 100, alpha, true, null));
+        String how = remeasureRounds + " round(s) of " + (batches.isEmpty() ? "every point" : "batch " + batches)
+                + (alternate ? ", alternating with the baseline's configuration" : ", against the stored baseline");
+        return Remeasured.judge(result, second, how);
+    }
+
+    /** The batch sizes of the figures that regressed; empty (every point) when a whole-run figure did. */
+    static List<Integer> regressedBatchSizes(Comparison result) {
+        java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+        for (var m : result.metrics()) {
+            if (m.verdict() != dev.unitcost.result.MetricComparison.Verdict.REGRESSED
+                    && m.verdict() != dev.unitcost.result.MetricComparison.Verdict.INCONCLUSIVE) {
+                continue;
+            }
+            java.util.regex.Matcher batch = java.util.regex.Pattern.compile("^batch (\\d+)").matcher(m.point());
+            if (!batch.find()) {
+                return List.of();
+            }
+            sizes.add(Integer.parseInt(batch.group(1)));
+        }
+        return List.copyOf(sizes);
+    }
+
     private void checkOptions() {
+        if (remeasureRounds < 0 || remeasureRounds > 20) {
+            throw InputException.option("--remeasure", "expected 0 to 20 rounds, got " + remeasureRounds);
+        }
         if (!(thresholdPercent >= 0 && thresholdPercent < 100)) {
             throw InputException.option("--threshold", "must be in [0, 100) percent, got " + thresholdPercent);
         }

@@ -42,6 +42,8 @@ public record MetricComparison(
         /** Worse than the baseline, but within what the figure's history shows is normal: the confirm step rejected it. */
         WITHIN_HISTORY,
         /** Worse than the baseline and outside the history's range, but the confirm step could not decide (too little history, or no significance). */
-        INCONCLUSIVE
+        INCONCLUSIVE,
+        /** Worse in the runs compared, but not when its points were measured again (re-measured: the drop was this machine's noise). */
+        NOT_REPRODUCED
     }
 }
