@@ -48,7 +48,8 @@ public final class UnitcostCommand implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof InputException input) {
-            err.println("unitcost: " + (input.setting() != null ? flag(input.setting()) + ": " + input.expectation() : e.getMessage()));
+            err.println("unitcost: " + (input.setting() != null ? flag(cl.getCommandSpec(), input.setting()) + ": " + input.expectation()
+                    : e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         err.println("unitcost: error: " + e);
@@ -64,6 +65,17 @@ public final class UnitcostCommand implements Runnable {
      * The flag that sets a setting: its record component name in kebab case ({@code batchSizes}
      * becomes {@code --batch-sizes}). Every option is named so; a positional keeps its label.
      */
+    static String flag(CommandLine.Model.CommandSpec command, String setting) {
+        // the option whose field carries the setting's name (targetCiPercent is --target-ci)
+        for (CommandLine.Model.OptionSpec option : command.options()) {
+            if (option.userObject() instanceof java.lang.reflect.Field f && f.getName().equals(setting)) {
+                return option.longestName();
+            }
+        }
+        return flag(setting);
+    }
+
+    /** The kebab-case form of a setting's name, for settings no option field carries. */
     static String flag(String setting) {
         if (setting.equals(setting.toUpperCase(java.util.Locale.ROOT))) {
             return setting; // a positional parameter's label (REPORT, FILE)
