@@ -23,11 +23,14 @@ public final class Projector {
     /** A hardware profile and the physics of one of its devices. */
     public record Target(HardwareProfile profile, DevicePhysics physics) {}
 
-    /** The workload's points: every batch size × (input length, output length) pair. */
+    /** The workload's points: every batch size × input length × output length, as a run sweeps them. */
     public record Points(String workload, List<Integer> batchSizes, List<Integer> inputLengths, List<Integer> outputLengths) {
         public Points {
-            if (batchSizes.isEmpty() || inputLengths.isEmpty() || inputLengths.size() != outputLengths.size()) {
-                throw new IllegalArgumentException("a workload needs batch sizes and paired input and output lengths");
+            batchSizes = List.copyOf(batchSizes);
+            inputLengths = List.copyOf(inputLengths);
+            outputLengths = List.copyOf(outputLengths);
+            if (batchSizes.isEmpty() || inputLengths.isEmpty() || outputLengths.isEmpty()) {
+                throw new IllegalArgumentException("a workload needs batch sizes, input lengths and output lengths");
             }
         }
     }
@@ -58,25 +61,20 @@ public final class Projector {
             String apiModel) {
         DevicePhysics d = t.physics();
         Double usable = d.memoryBytes() == null ? null : d.memoryBytes() * USABLE_MEMORY_SHARE;
-        long longest = 0;
-        for (int i = 0; i < w.inputLengths().size(); i++) {
-            longest = Math.max(longest, (long) w.inputLengths().get(i) + w.outputLengths().get(i));
-        }
+        long longest = (long) w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
+                + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Projection.PointProjection> points = new ArrayList<>();
         List<PricePoint> priced = new ArrayList<>();
         String label = "projected: " + d.device() + " at " + e.decode() + " of peak bandwidth, " + e.prefill() + " of peak FLOP/s";
         for (int b : w.batchSizes()) {
-            for (int i = 0; i < w.inputLengths().size(); i++) {
-                int in = w.inputLengths().get(i);
-                int out = w.outputLengths().get(i);
-                boolean fits = usable == null || Roofline.residentBytes(m, b, (long) in + out) <= usable;
-                Roofline.Step step = Roofline.decode(m, d, e, b, in + out / 2.0);
-                double prefill = Roofline.prefillTokensPerSecond(m, d, e, in);
-                double ttft = (double) b * in / prefill + step.stepSeconds();
-                points.add(new Projection.PointProjection(b, in, out, fits, step.tokensPerSecond(), prefill, step.memoryBound(),
-                        step.bytesRead(), step.stepSeconds() * 1e3, ttft * 1e3));
-                if (fits && out > 0) {
-                    priced.add(new PricePoint(b, in, Optional.of(out), MeasuredThroughput.of(prefill, step.tokensPerSecond(), label)));
+            for (int in : w.inputLengths()) {
+                for (int out : w.outputLengths()) {
+                    Projection.PointProjection q = point(m, d, e, usable, b, in, out);
+                    points.add(q);
+                    if (q.fits()) {
+                        priced.add(new PricePoint(b, in, Optional.of(out),
+                                MeasuredThroughput.of(q.prefillTokensPerSecond(), q.decodeTokensPerSecond(), label)));
+                    }
                 }
             }
         }
@@ -88,6 +86,16 @@ public final class Projector {
         PriceSheet sheet = Pricing.price(priced, "chat", t.profile(), cards, 1.0, Optional.empty(),
                 ProfileChoice.matching("projected onto " + t.profile().name() + " (" + d.device() + "), not measured"));
         return new Projection.ProfileProjection(t.profile().name(), d, maxBatch, maxContext, points, sheet, verdict(sheet, apiModel));
+    }
+
+    /** One point: decode at the mean context (prompt plus half the output), prefill, fit at the full context. */
+    static Projection.PointProjection point(ModelLoad m, DevicePhysics d, Efficiency e, Double usableBytes, int batch, int in, int out) {
+        boolean fits = usableBytes == null || Roofline.residentBytes(m, batch, (long) in + out) <= usableBytes;
+        Roofline.Step step = Roofline.decode(m, d, e, batch, in + out / 2.0);
+        double prefill = Roofline.prefillTokensPerSecond(m, d, e, in);
+        double ttftSeconds = (double) batch * in / prefill + step.stepSeconds();
+        return new Projection.PointProjection(batch, in, out, fits, step.tokensPerSecond(), prefill, step.memoryBound(),
+                step.bytesRead(), step.stepSeconds() * 1e3, ttftSeconds * 1e3);
     }
 
     private static PriceSheet.ApiVerdict verdict(PriceSheet sheet, String apiModel) {
