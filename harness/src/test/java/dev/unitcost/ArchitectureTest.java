@@ -60,7 +60,7 @@ class ArchitectureTest {
                 .whereLayer("Telemetry").mayOnlyBeAccessedByLayers("Result", "Compare", "Report", "Run", "Cli")
                 .whereLayer("Workload").mayOnlyBeAccessedByLayers("Engine", "Result", "Report", "Config", "Run", "Cli")
                 .whereLayer("Cost").mayOnlyBeAccessedByLayers("Result", "Compare", "Report", "Config", "Projection", "Run", "Cli")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Workload", "Synth", "Engine", "Result", "Config", "Projection", "Run", "Cli")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Workload", "Synth", "Engine", "Result", "Config", "Projection", "Report", "Run", "Cli")
                 .check(main);
     }
 
