@@ -7,6 +7,7 @@ import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.cost.Device;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.model.ModelLoad;
+import dev.unitcost.projection.Calibration;
 import dev.unitcost.projection.DevicePhysics;
 import dev.unitcost.projection.Efficiency;
 import dev.unitcost.projection.Projection;
@@ -65,6 +66,11 @@ public final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--prefill-efficiency", paramLabel = "E", description = "achieved share of peak FLOP/s, in (0, 1] (default 0.5, an assumption)")
     Double prefillEfficiency;
 
+    @Option(names = "--run", paramLabel = "REPORT",
+            description = "a stored generation run measured on the first --hardware profile's device: calibrates both efficiencies"
+                    + " from its smallest-batch point (decode: bytes per step / median TPOT; prefill: FLOPs / median prefill time)")
+    String run;
+
     @Option(names = "--api", paramLabel = "MODEL", description = "the API to break even against (default: the cheapest chat model on the rate cards)")
     String api;
 
@@ -89,10 +95,25 @@ public final class ProjectCommand implements Callable<Integer> {
         positiveIfGiven(bandwidth, "--bandwidth");
         positiveIfGiven(peakFlops, "--peak-flops");
         Efficiency efficiency = efficiency();
+        Calibration calibration = null;
+        if (run != null) {
+            if (decodeEfficiency != null || prefillEfficiency != null) {
+                throw InputException.option("--run", "give either --run or --decode-efficiency/--prefill-efficiency, not both");
+            }
+            calibration = RunCalibration.of(layout, run);
+        }
         List<Projector.Target> targets = new ArrayList<>();
         for (String name : hardware) {
             HardwareProfile profile = profiles.hardware(name.strip());
-            targets.add(new Projector.Target(profile, physics(profiles, profile)));
+            targets.add(new Projector.Target(profile, physics(profiles, profile, calibration)));
+        }
+        if (calibration != null) {
+            DevicePhysics measured = targets.get(0).physics();
+            try {
+                efficiency = calibration.against(measured.bandwidthBytesPerSecond(), measured.peakFlopsPerSecond());
+            } catch (IllegalArgumentException e) {
+                throw InputException.option("--run", e.getMessage());
+            }
         }
         if (api != null) {
             CliChecks.apiModel(profiles.rateCatalog(ratecards), api, ratecards != null ? ratecards.toString() : "profiles/ratecards");
@@ -117,10 +138,20 @@ public final class ProjectCommand implements Callable<Integer> {
                 + (prefillEfficiency == null ? " (default)" : ""));
     }
 
-    private DevicePhysics physics(Profiles profiles, HardwareProfile profile) {
+    private DevicePhysics physics(Profiles profiles, HardwareProfile profile, Calibration calibration) {
         Device device = profile.device() == null ? null : profiles.device(profile.device());
         Double bw = bandwidth != null ? bandwidth : device == null ? null : device.memoryBandwidthBytesPerSecond();
         Double flops = peakFlops != null ? peakFlops : device == null ? null : device.fp16FlopsPerSecond();
+        String bwSource = bandwidth != null ? "given with --bandwidth" : null;
+        String flopsSource = peakFlops != null ? "given with --peak-flops" : null;
+        if (bw == null && calibration != null) {
+            bw = calibration.achievedBandwidthBytesPerSecond();
+            bwSource = "achieved by " + calibration.label() + ", taken as the peak";
+        }
+        if (flops == null && calibration != null) {
+            flops = calibration.achievedFlopsPerSecond();
+            flopsSource = "achieved by " + calibration.label() + ", taken as the peak";
+        }
         String what = device == null ? "profile " + profile.name() + " names no device (profiles/devices/), so"
                 : "device " + device.name() + " (profile " + profile.name() + ") states no";
         if (bw == null) {
@@ -130,9 +161,8 @@ public final class ProjectCommand implements Callable<Integer> {
             throw InputException.option("--peak-flops", "needed: " + what + " FP16 FLOP/s");
         }
         String catalogue = device == null ? null : "profiles/devices/" + device.name() + ".yaml";
-        return new DevicePhysics(device != null ? device.name() : profile.name(), bw,
-                bandwidth != null ? "given with --bandwidth" : catalogue, flops,
-                peakFlops != null ? "given with --peak-flops" : catalogue, device == null ? null : device.memoryBytes());
+        return new DevicePhysics(device != null ? device.name() : profile.name(), bw, bwSource != null ? bwSource : catalogue, flops,
+                flopsSource != null ? flopsSource : catalogue, device == null ? null : device.memoryBytes());
     }
 
     private Projector.Points points(ProjectLayout layout) {

@@ -79,6 +79,24 @@ class ProjectCommandTest {
     }
 
     @Test
+    void runCalibratesTheEfficiencies() throws Exception {
+        Path report = Path.of(ProjectCommandTest.class.getResource("/golden/generation-fake-run-v2.json").toURI());
+        // the fixture run (not a twin: its decoder facts serve), batch 2, 16 in / 5 out, 1,818.18 tok/s decode:
+        // bytes per step 3,000,000 + 64 × (16 + 5/2) × 2 = 3,002,368 over 2 / 1,818.18 s = 2.7294e9 B/s achieved;
+        // against --bandwidth 5.4588e9 that is 0.5. Prefill 2 × 1,000,000 FLOPs × 3,200 tok/s = 6.4e9 FLOP/s, the peak
+        // when none is given (so 1.0)
+        CliRunner.Outcome o = run("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--workload", "tiny-gen",
+                "--run", report.toString(), "--bandwidth", "5.4588e9", "--format", "json");
+        assertEquals(ExitCodes.OK, o.exitCode(), o.err());
+        JsonNode e = new ObjectMapper().readTree(o.out()).path("efficiency");
+        assertEquals(0.5, e.path("decode").asDouble(), 1e-4);
+        assertEquals(1.0, e.path("prefill").asDouble(), 1e-9);
+        assertTrue(e.path("source").asText().startsWith("calibrated on run"), e.toString());
+        CostBadInputTest.fails(args("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--run", report.toString(),
+                "--bandwidth", "1e9"), "--run: the run achieved");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         CostBadInputTest.fails(args("--model", "twin:llama-3.1-8b:int4", "--hardware", "no-such-profile"),
                 "unknown hardware profile 'no-such-profile'");
