@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("Report").definedBy("dev.unitcost.report..")
                 .layer("Compare").definedBy("dev.unitcost.compare..")
                 .layer("Config").definedBy("dev.unitcost.config..")
+                .layer("Projection").definedBy("dev.unitcost.projection..")
                 .layer("Result").definedBy("dev.unitcost.result..")
                 .layer("Engine").definedBy("dev.unitcost.engine..")
                 .layer("Synth").definedBy("dev.unitcost.synth..")
@@ -52,13 +53,14 @@ class ArchitectureTest {
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Compare").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Run", "Cli")
+                .whereLayer("Projection").mayOnlyBeAccessedByLayers("Report", "Cli")
                 .whereLayer("Result").mayOnlyBeAccessedByLayers("Compare", "Report", "Run", "Cli")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Result", "Report", "Run", "Cli")
                 .whereLayer("Synth").mayOnlyBeAccessedByLayers("Run", "Cli")
                 .whereLayer("Telemetry").mayOnlyBeAccessedByLayers("Result", "Compare", "Report", "Run", "Cli")
                 .whereLayer("Workload").mayOnlyBeAccessedByLayers("Engine", "Result", "Report", "Config", "Run", "Cli")
-                .whereLayer("Cost").mayOnlyBeAccessedByLayers("Result", "Compare", "Report", "Config", "Run", "Cli")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Workload", "Synth", "Engine", "Result", "Config", "Run", "Cli")
+                .whereLayer("Cost").mayOnlyBeAccessedByLayers("Result", "Compare", "Report", "Config", "Projection", "Run", "Cli")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Workload", "Synth", "Engine", "Result", "Config", "Projection", "Report", "Run", "Cli")
                 .check(main);
     }
 

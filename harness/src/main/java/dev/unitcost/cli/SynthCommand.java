@@ -118,6 +118,10 @@ public final class SynthCommand implements Callable<Integer> {
         }
         TwinOptions options = options();
         TwinPreset preset = source.preset != null ? TwinPreset.named(source.preset) : null;
+        if (preset != null && preset.experts().isPresent()) {
+            throw InputException.option("--preset", "'" + preset.name() + "' is a mixture of experts: twins of it cannot be"
+                    + " written (unitcost project uses its facts)");
+        }
         DecoderArchitecture arch = preset != null ? preset.architecture() : DecoderArchitecture.fromHfConfig(source.config);
         ObjectNode hfConfig = preset != null ? preset.hfConfig() : readConfig(source.config);
         int bos = preset != null ? preset.bosTokenId() : tokenId(hfConfig, "bos_token_id", 1, arch);

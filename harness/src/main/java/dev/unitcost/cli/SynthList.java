@@ -1,6 +1,7 @@
 package dev.unitcost.cli;
 
 import dev.unitcost.synth.Quantization;
+import dev.unitcost.synth.TwinCache;
 import dev.unitcost.synth.TwinOptions;
 import dev.unitcost.synth.TwinPlan;
 import dev.unitcost.synth.TwinPreset;
@@ -17,6 +18,12 @@ final class SynthList {
         out.printf(Locale.ROOT, "%-14s %-28s %15s %10s %10s %10s %10s%n", "preset", "facts from", "parameters",
                 "fp32", "fp16", "int8", "int4");
         for (TwinPreset p : TwinPreset.ALL) {
+            if (p.experts().isPresent()) {
+                long params = TwinCache.modelLoad("twin:" + p.name() + ":fp16").parameters();
+                out.printf(Locale.ROOT, "%-14s %-28s %,15d  mixture of experts: no twin, facts for `project` only%n",
+                        p.name(), p.hfRepo(), params);
+                continue;
+            }
             StringBuilder sizes = new StringBuilder();
             for (Quantization q : Quantization.values()) {
                 TwinPlan plan = new TwinPlan(p.architecture(), TwinOptions.defaults(q, 0));

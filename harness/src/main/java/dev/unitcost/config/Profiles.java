@@ -1,6 +1,7 @@
 package dev.unitcost.config;
 
 import dev.unitcost.InputException;
+import dev.unitcost.cost.Device;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.RateCard;
 import dev.unitcost.cost.RateCards;
@@ -24,6 +25,12 @@ public final class Profiles {
     public HardwareProfile hardware(String nameOrPath) {
         Path file = ConfigFiles.resolveNamed(layout.hardware(), nameOrPath, "hardware profile");
         return ConfigFiles.read(file, HardwareProfile.class);
+    }
+
+    /** A device by name (file under profiles/devices/) or path. */
+    public Device device(String nameOrPath) {
+        Path file = ConfigFiles.resolveNamed(layout.devices(), nameOrPath, "device");
+        return ConfigFiles.read(file, Device.class);
     }
 
     /** Every hardware profile under profiles/hardware/, sorted by file name. */

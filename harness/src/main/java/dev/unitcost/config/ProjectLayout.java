@@ -38,6 +38,10 @@ public record ProjectLayout(Path root, Path cacheDir) {
         return root.resolve("profiles").resolve("hardware");
     }
 
+    public Path devices() {
+        return root.resolve("profiles").resolve("devices");
+    }
+
     public Path ratecards() {
         return root.resolve("profiles").resolve("ratecards");
     }

@@ -1,6 +1,7 @@
 package dev.unitcost.cost;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
@@ -54,6 +55,9 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
 
     /** The devices the price pays for, as a run measures them; absent when the profile does not say. */
     Machine machine();
+
+    /** The {@link Device} (under profiles/devices/) one of the machine's devices is; absent when the profile does not say. */
+    String device();
 
     /** Full cost of one hour of the whole machine, with energy at the profile's own watts. */
     BigDecimal usdPerHour();
@@ -123,10 +127,12 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
             String name, String description, String source, LocalDate asOf,
             BigDecimal usdPerHour, BigDecimal spotUsdPerHour, BigDecimal reservedUsdPerHour,
             Integer devices, Double watts, Double idleWatts, Double pue, Double gCO2PerKwh,
-            PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine)
+            PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String device)
             implements HardwareProfile {
         @JsonCreator
         public Rented {
+            device = device == null || device.isBlank() ? null : device.strip();
             Checks.common(name, source, asOf);
             Checks.nonNegative(usdPerHour, "usdPerHour");
             Checks.optionalNonNegative(spotUsdPerHour, "spotUsdPerHour");
@@ -144,7 +150,16 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
         public Rented(String name, String description, String source, LocalDate asOf,
                 BigDecimal usdPerHour, Integer devices, Double watts, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, usdPerHour, null, null, devices, watts, null, null, null, null,
-                    peakMemoryBandwidthBytesPerSecond, null);
+                    peakMemoryBandwidthBytesPerSecond, null, null);
+        }
+
+        /** Every field but the device. */
+        public Rented(String name, String description, String source, LocalDate asOf,
+                BigDecimal usdPerHour, BigDecimal spotUsdPerHour, BigDecimal reservedUsdPerHour,
+                Integer devices, Double watts, Double idleWatts, Double pue, Double gCO2PerKwh,
+                PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine) {
+            this(name, description, source, asOf, usdPerHour, spotUsdPerHour, reservedUsdPerHour, devices, watts, idleWatts, pue,
+                    gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, machine, null);
         }
 
         /** Every field but the machine. */
@@ -153,7 +168,7 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
                 Integer devices, Double watts, Double idleWatts, Double pue, Double gCO2PerKwh,
                 PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, usdPerHour, spotUsdPerHour, reservedUsdPerHour, devices, watts, idleWatts, pue,
-                    gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null);
+                    gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null, null);
         }
     }
 
@@ -174,10 +189,12 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
             String name, String description, String source, LocalDate asOf,
             BigDecimal capexUsd, Double lifeYears, BigDecimal residualUsd, Double costOfCapital,
             Double watts, Double idleWatts, Double pue, BigDecimal usdPerKwh, BigDecimal hostingUsdPerMonth,
-            Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine)
+            Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String device)
             implements HardwareProfile {
         @JsonCreator
         public Owned {
+            device = device == null || device.isBlank() ? null : device.strip();
             Checks.common(name, source, asOf);
             Checks.nonNegative(capexUsd, "capexUsd");
             Checks.positive(lifeYears, "lifeYears");
@@ -206,7 +223,16 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
                 BigDecimal capexUsd, Double lifeYears, Double watts, Double pue, BigDecimal usdPerKwh,
                 BigDecimal hostingUsdPerMonth, Integer devices, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, capexUsd, lifeYears, null, null, watts, null, pue, usdPerKwh,
-                    hostingUsdPerMonth, devices, null, null, peakMemoryBandwidthBytesPerSecond, null);
+                    hostingUsdPerMonth, devices, null, null, peakMemoryBandwidthBytesPerSecond, null, null);
+        }
+
+        /** Every field but the device. */
+        public Owned(String name, String description, String source, LocalDate asOf,
+                BigDecimal capexUsd, Double lifeYears, BigDecimal residualUsd, Double costOfCapital,
+                Double watts, Double idleWatts, Double pue, BigDecimal usdPerKwh, BigDecimal hostingUsdPerMonth,
+                Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond, Machine machine) {
+            this(name, description, source, asOf, capexUsd, lifeYears, residualUsd, costOfCapital, watts, idleWatts, pue, usdPerKwh,
+                    hostingUsdPerMonth, devices, gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, machine, null);
         }
 
         /** Every field but the machine. */
@@ -215,7 +241,7 @@ public sealed interface HardwareProfile permits HardwareProfile.Rented, Hardware
                 Double watts, Double idleWatts, Double pue, BigDecimal usdPerKwh, BigDecimal hostingUsdPerMonth,
                 Integer devices, Double gCO2PerKwh, PowerEstimate power, Double peakMemoryBandwidthBytesPerSecond) {
             this(name, description, source, asOf, capexUsd, lifeYears, residualUsd, costOfCapital, watts, idleWatts, pue, usdPerKwh,
-                    hostingUsdPerMonth, devices, gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null);
+                    hostingUsdPerMonth, devices, gCO2PerKwh, power, peakMemoryBandwidthBytesPerSecond, null, null);
         }
 
         @Override

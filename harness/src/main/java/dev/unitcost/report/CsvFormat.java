@@ -1,6 +1,7 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
@@ -96,6 +97,12 @@ final class CsvFormat implements ReportFormat {
     @Override
     public void write(HistoryListing history, Writer out) throws IOException {
         out.write(firstTable(new HistoryView(history).document()));
+    }
+
+    /** The comparison table (one device of each profile at its best point). */
+    @Override
+    public void write(Projection projection, Writer out) throws IOException {
+        out.write(firstTable(new ProjectionView(projection).document()));
     }
 
     /** A document's first table (the figures it is about); an empty CSV when it has none. */

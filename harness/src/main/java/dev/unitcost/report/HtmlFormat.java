@@ -1,6 +1,7 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
@@ -59,6 +60,11 @@ final class HtmlFormat implements ReportFormat {
     @Override
     public void write(HistoryListing history, Writer out) throws IOException {
         out.write(page("unitcost history", new HistoryView(history).document()));
+    }
+
+    @Override
+    public void write(Projection projection, Writer out) throws IOException {
+        out.write(page("unitcost project", new ProjectionView(projection).document()));
     }
 
     private static String page(String title, Document document) {

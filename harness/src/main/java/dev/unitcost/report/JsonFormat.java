@@ -1,6 +1,7 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
@@ -55,6 +56,12 @@ final class JsonFormat implements ReportFormat {
     @Override
     public void write(HistoryListing history, Writer out) throws IOException {
         out.write(ReportJson.write(history));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(Projection projection, Writer out) throws IOException {
+        out.write(ReportJson.write(projection));
         out.write('\n');
     }
 }

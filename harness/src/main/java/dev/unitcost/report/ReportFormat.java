@@ -1,6 +1,7 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
@@ -39,4 +40,7 @@ public interface ReportFormat {
 
     /** {@code unitcost history}: stored runs with one figure and its change against the previous run of the same setup. */
     void write(HistoryListing history, Writer out) throws IOException;
+
+    /** {@code unitcost project}: a model projected onto hardware profiles, every figure labelled projected. */
+    void write(Projection projection, Writer out) throws IOException;
 }

@@ -1,6 +1,7 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
 import dev.unitcost.result.MachineReport;
@@ -40,5 +41,10 @@ abstract class TextLayout implements ReportFormat {
     @Override
     public void write(HistoryListing history, Writer out) throws IOException {
         out.write(layOut(new HistoryView(history).document()));
+    }
+
+    @Override
+    public void write(Projection projection, Writer out) throws IOException {
+        out.write(layOut(new ProjectionView(projection).document()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitcost.InputException;
 import dev.unitcost.model.DecoderArchitecture;
+import dev.unitcost.model.ModelLoad;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +49,12 @@ public final class TwinCache {
         return Reference.parse(reference).preset().architecture();
     }
 
+    /** What the model a reference names asks of a device (facts only; nothing is written). */
+    public static ModelLoad modelLoad(String reference) {
+        Reference ref = Reference.parse(reference);
+        return ModelLoad.of(ref.preset().name(), ref.preset().architecture(), ref.quantization().label(), ref.preset().experts());
+    }
+
     /** A parsed {@code twin:} reference. */
     record Reference(TwinPreset preset, Quantization quantization, boolean lastTokenLogits) {
 
@@ -80,6 +87,10 @@ public final class TwinCache {
     /** The directory of the twin {@code reference} names, written now if it is not in the cache yet. */
     public Path ensure(String reference) {
         Reference ref = Reference.parse(reference);
+        if (ref.preset().experts().isPresent()) {
+            throw InputException.setting("model", "preset '" + ref.preset().name() + "' is a mixture of experts: twins of"
+                    + " it cannot be written (use it with `project`, which needs only its facts)");
+        }
         Path dir = directory(ref);
         if (Files.isRegularFile(dir.resolve("twin.json"))) {
             checkWrittenWith(dir, ref.options());

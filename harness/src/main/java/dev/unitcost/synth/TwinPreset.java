@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitcost.InputException;
 import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.model.DecoderArchitecture.RopeScaling;
+import dev.unitcost.model.MixtureOfExperts;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -19,18 +21,27 @@ import java.util.stream.Collectors;
  * @param bosTokenId beginning-of-sequence token id
  * @param eosTokenId end-of-sequence token id
  * @param torchDtype the published weights' dtype, echoed into config.json
+ * @param experts the model's mixture of experts (Mixtral); empty for a dense model. A twin is never written
+ *     for one: only {@code unitcost project} uses such a preset, through its facts
  */
 public record TwinPreset(String name, String hfRepo, DecoderArchitecture architecture, int bosTokenId, int eosTokenId,
-        String torchDtype) {
+        String torchDtype, Optional<MixtureOfExperts> experts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TwinPreset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(architecture, "architecture");
+        experts = experts == null ? Optional.empty() : experts;
         if (bosTokenId < 0 || bosTokenId >= architecture.vocab() || eosTokenId < 0 || eosTokenId >= architecture.vocab()) {
             throw new IllegalArgumentException(name + ": bos/eos token ids must lie inside the vocabulary");
         }
+    }
+
+    /** A dense model. */
+    public TwinPreset(String name, String hfRepo, DecoderArchitecture architecture, int bosTokenId, int eosTokenId,
+            String torchDtype) {
+        this(name, hfRepo, architecture, bosTokenId, eosTokenId, torchDtype, Optional.empty());
     }
 
     private static final RopeScaling LLAMA_31 = new RopeScaling(8.0, 1.0, 4.0, 8192);
@@ -55,7 +66,20 @@ public record TwinPreset(String name, String hfRepo, DecoderArchitecture archite
                             500000.0, 1e-5, 131072, LLAMA_31), 128000, 128001, "bfloat16"),
             new TwinPreset("mistral-7b", "mistralai/Mistral-7B-v0.1",
                     new DecoderArchitecture("mistral", 4096, 32, 32, 8, 128, 14336, 32000, false, false,
-                            10000.0, 1e-5, 32768, null, OptionalInt.of(4096)), 1, 2, "bfloat16"));
+                            10000.0, 1e-5, 32768, null, OptionalInt.of(4096)), 1, 2, "bfloat16"),
+            // The shapes below are for `unitcost project` (facts only); their twins would be too large to write here.
+            new TwinPreset("llama-3.1-70b", "meta-llama/Llama-3.1-70B",
+                    new DecoderArchitecture("llama", 8192, 80, 64, 8, 128, 28672, 128256, false, false,
+                            500000.0, 1e-5, 131072, LLAMA_31), 128000, 128001, "bfloat16"),
+            new TwinPreset("qwen2.5-7b", "Qwen/Qwen2.5-7B",
+                    new DecoderArchitecture("qwen2", 3584, 28, 28, 4, 128, 18944, 152064, false, true,
+                            1000000.0, 1e-6, 131072, null), 151643, 151643, "bfloat16"),
+            new TwinPreset("qwen2.5-72b", "Qwen/Qwen2.5-72B",
+                    new DecoderArchitecture("qwen2", 8192, 80, 64, 8, 128, 29568, 152064, false, true,
+                            1000000.0, 1e-5, 131072, null), 151643, 151643, "bfloat16"),
+            new TwinPreset("mixtral-8x7b", "mistralai/Mixtral-8x7B-v0.1",
+                    new DecoderArchitecture("mistral", 4096, 32, 32, 8, 128, 14336, 32000, false, false,
+                            1000000.0, 1e-5, 32768, null), 1, 2, "bfloat16", Optional.of(new MixtureOfExperts(8, 2))));
 
     /** The preset of that name; an InputException listing the known ones otherwise. */
     public static TwinPreset named(String name) {

@@ -97,7 +97,7 @@ class SynthCommandTest {
     void unknownPresetListsKnownOnes() {
         assertEquals(2, run("--preset", "gpt-5", "--out", dir.resolve("t").toString()));
         assertEquals("unitcost: --preset: unknown preset 'gpt-5'; known: smollm2-135m, qwen2.5-0.5b, qwen2.5-1.5b,"
-                + " llama-3.2-1b, llama-3.1-8b, mistral-7b", err.toString().strip());
+                + " llama-3.2-1b, llama-3.1-8b, mistral-7b, llama-3.1-70b, qwen2.5-7b, qwen2.5-72b, mixtral-8x7b", err.toString().strip());
         assertFalse(Files.exists(dir.resolve("t")));
     }
 

@@ -1,0 +1,108 @@
+package dev.unitcost.projection;
+
+import dev.unitcost.cost.HardwareProfile;
+import dev.unitcost.cost.MeasuredThroughput;
+import dev.unitcost.cost.PricePoint;
+import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.cost.Pricing;
+import dev.unitcost.cost.ProfileChoice;
+import dev.unitcost.cost.RateCard;
+import dev.unitcost.model.ModelLoad;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Projects a model onto hardware profiles over a workload's points and prices the result; pure. */
+public final class Projector {
+
+    /** vLLM's default {@code gpu_memory_utilization}: the share of device memory weights and KV cache may fill. */
+    public static final double USABLE_MEMORY_SHARE = 0.9;
+    public static final String USABLE_MEMORY_SOURCE = "0.9 of device memory for weights and KV cache (vLLM's default gpu_memory_utilization)";
+
+    /** A hardware profile and the physics of one of its devices. */
+    public record Target(HardwareProfile profile, DevicePhysics physics) {}
+
+    /** The workload's points: every batch size × input length × output length, as a run sweeps them. */
+    public record Points(String workload, List<Integer> batchSizes, List<Integer> inputLengths, List<Integer> outputLengths) {
+        public Points {
+            batchSizes = List.copyOf(batchSizes);
+            inputLengths = List.copyOf(inputLengths);
+            outputLengths = List.copyOf(outputLengths);
+            if (batchSizes.isEmpty() || inputLengths.isEmpty() || outputLengths.isEmpty()) {
+                throw new IllegalArgumentException("a workload needs batch sizes, input lengths and output lengths");
+            }
+        }
+    }
+
+    private Projector() {}
+
+    /**
+     * @param apiModel the API to break even against (model name, or provider/model); null for the cheapest chat model
+     */
+    public static Projection project(ModelLoad m, List<Target> targets, Points w, Efficiency e, List<RateCard> cards, String apiModel) {
+        List<Projection.ProfileProjection> rows = new ArrayList<>();
+        String api = null;
+        for (Target t : targets) {
+            Projection.ProfileProjection row = profile(m, t, w, e, cards, apiModel);
+            rows.add(row);
+            if (row.apiVerdict() != null) {
+                api = row.apiVerdict().provider() + "/" + row.apiVerdict().model();
+            }
+        }
+        rows.sort(Comparator.comparing((Projection.ProfileProjection r) -> r.prices() == null)
+                .thenComparing(r -> r.prices() == null ? null : r.prices().best().usdPerMillionBlended(),
+                        Comparator.nullsLast(Comparator.naturalOrder())));
+        String label = "projected: roofline from datasheet peaks and " + m.name() + " " + m.format() + " facts, not measured";
+        return new Projection(label, m, w.workload(), e, USABLE_MEMORY_SHARE, USABLE_MEMORY_SOURCE, api, rows);
+    }
+
+    private static Projection.ProfileProjection profile(ModelLoad m, Target t, Points w, Efficiency e, List<RateCard> cards,
+            String apiModel) {
+        DevicePhysics d = t.physics();
+        Double usable = d.memoryBytes() == null ? null : d.memoryBytes() * USABLE_MEMORY_SHARE;
+        long longest = (long) w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
+                + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<Projection.PointProjection> points = new ArrayList<>();
+        List<PricePoint> priced = new ArrayList<>();
+        String label = "projected: " + d.device() + " at " + e.decode() + " of peak bandwidth, " + e.prefill() + " of peak FLOP/s";
+        for (int b : w.batchSizes()) {
+            for (int in : w.inputLengths()) {
+                for (int out : w.outputLengths()) {
+                    Projection.PointProjection q = point(m, d, e, usable, b, in, out);
+                    points.add(q);
+                    if (q.fits()) {
+                        priced.add(new PricePoint(b, in, Optional.of(out),
+                                MeasuredThroughput.of(q.prefillTokensPerSecond(), q.decodeTokensPerSecond(), label)));
+                    }
+                }
+            }
+        }
+        Long maxBatch = usable == null ? null : Roofline.maxBatch(m, usable, longest);
+        Long maxContext = usable == null ? null : Roofline.maxContextTokens(m, usable);
+        if (priced.isEmpty()) {
+            return new Projection.ProfileProjection(t.profile().name(), d, maxBatch, maxContext, points, null, null);
+        }
+        PriceSheet sheet = Pricing.price(priced, "chat", t.profile(), cards, 1.0, Optional.empty(),
+                ProfileChoice.matching("projected onto " + t.profile().name() + " (" + d.device() + "), not measured"));
+        return new Projection.ProfileProjection(t.profile().name(), d, maxBatch, maxContext, points, sheet, verdict(sheet, apiModel));
+    }
+
+    /** One point: decode at the mean context (prompt plus half the output), prefill, fit at the full context. */
+    static Projection.PointProjection point(ModelLoad m, DevicePhysics d, Efficiency e, Double usableBytes, int batch, int in, int out) {
+        boolean fits = usableBytes == null || Roofline.residentBytes(m, batch, (long) in + out) <= usableBytes;
+        Roofline.Step step = Roofline.decode(m, d, e, batch, in + out / 2.0);
+        double prefill = Roofline.prefillTokensPerSecond(m, d, e, in);
+        double ttftSeconds = (double) batch * in / prefill + step.stepSeconds();
+        return new Projection.PointProjection(batch, in, out, fits, step.tokensPerSecond(), prefill, step.memoryBound(),
+                step.bytesRead(), step.stepSeconds() * 1e3, ttftSeconds * 1e3);
+    }
+
+    private static PriceSheet.ApiVerdict verdict(PriceSheet sheet, String apiModel) {
+        if (apiModel == null) {
+            return sheet.apis().isEmpty() ? null : sheet.apis().get(0);
+        }
+        return sheet.apis().stream().filter(v -> v.model().equalsIgnoreCase(apiModel)
+                || (v.provider() + "/" + v.model()).equalsIgnoreCase(apiModel)).findFirst().orElse(null);
+    }
+}
