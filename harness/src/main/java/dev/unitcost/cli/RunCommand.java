@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     Integer repetitions;
 
     @Option(names = "--target-ci", paramLabel = "PERCENT",
-            description = "repeat a point until the 95% interval of its mean throughput is within this (workload default: 3); "
+            description = "repeat a point until the 95%% interval of its mean throughput is within this (workload default: 3); "
                     + "0 repeats exactly --repetitions times")
     Double targetCiPercent;
 
