@@ -67,9 +67,18 @@ public final class ProjectCommand implements Callable<Integer> {
     Double prefillEfficiency;
 
     @Option(names = "--run", paramLabel = "REPORT",
-            description = "a stored generation run measured on the first --hardware profile's device: calibrates both efficiencies"
-                    + " from its smallest-batch point (decode: bytes per step / median TPOT; prefill: FLOPs / median prefill time)")
+            description = "a stored generation run measured on the first --hardware profile's device: calibrates the projection"
+                    + " from its smallest-batch point (decode: bytes per step / median TPOT; prefill: FLOPs / median prefill time);"
+                    + " with a second batch size and that device's bandwidth (--bandwidth, e.g. doctor --measure-bandwidth, or the"
+                    + " catalogue's), also its per-step overhead and decode arithmetic rate. Devices of the same kind get its shares"
+                    + " of peak, devices of another kind the defaults")
     String run;
+
+    @Option(names = "--measured", split = ",", paramLabel = "REPORT",
+            description = "stored generation runs of this same --model measured on the first --hardware profile's device: each"
+                    + " measured point beside its projection, with the error (a calibration check; calibrate with --run on"
+                    + " another model)")
+    List<String> measured = List.of();
 
     @Option(names = "--api", paramLabel = "MODEL", description = "the API to break even against (default: the cheapest chat model on the rate cards)")
     String api;
@@ -100,7 +109,7 @@ public final class ProjectCommand implements Callable<Integer> {
             if (decodeEfficiency != null || prefillEfficiency != null) {
                 throw InputException.option("--run", "give either --run or --decode-efficiency/--prefill-efficiency, not both");
             }
-            calibration = RunCalibration.of(layout, run);
+            calibration = RunCalibration.of(layout, run, measuredBandwidth(profiles));
         }
         List<Projector.Target> targets = new ArrayList<>();
         for (String name : hardware) {
@@ -108,19 +117,56 @@ public final class ProjectCommand implements Callable<Integer> {
             targets.add(new Projector.Target(profile, physics(profiles, profile, calibration)));
         }
         if (calibration != null) {
-            DevicePhysics measured = targets.get(0).physics();
-            try {
-                efficiency = calibration.against(measured.bandwidthBytesPerSecond(), measured.peakFlopsPerSecond());
-            } catch (IllegalArgumentException e) {
-                throw InputException.option("--run", e.getMessage());
-            }
+            targets = calibrated(targets, calibration);
+            efficiency = targets.get(0).efficiency();
         }
         if (api != null) {
             CliChecks.apiModel(profiles.rateCatalog(ratecards), api, ratecards != null ? ratecards.toString() : "profiles/ratecards");
         }
-        Projection projection = Projector.project(load, targets, points(layout), efficiency, profiles.rateCards(ratecards), api);
+        Projection projected = Projector.project(load, targets, points(layout), efficiency, profiles.rateCards(ratecards), api);
+        Projection projection = measured.isEmpty() ? projected
+                : projected.withChecks(MeasuredCheck.of(layout, measured, model, load, targets.get(0), efficiency));
         Output.write(spec.commandLine().getOut(), w -> output.write(projection, w));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The run was measured on the first profile's device: that device gets the calibration itself (with its per-step
+     * overhead when the run had two batch sizes), other devices of its kind the shares of peak it reached, devices of
+     * another kind the stated defaults (a CPU's share of its bandwidth says nothing about a GPU's).
+     */
+    private static List<Projector.Target> calibrated(List<Projector.Target> targets, Calibration calibration) {
+        DevicePhysics measured = targets.get(0).physics();
+        List<Projector.Target> out = new ArrayList<>();
+        for (Projector.Target t : targets) {
+            DevicePhysics d = t.physics();
+            Efficiency e;
+            try {
+                if (d.device().equals(measured.device()) && d.bandwidthBytesPerSecond() == measured.bandwidthBytesPerSecond()) {
+                    e = calibration.onMeasuredDevice(d.bandwidthBytesPerSecond(), d.peakFlopsPerSecond());
+                } else if (d.kind().equals(measured.kind())) {
+                    e = calibration.against(d.bandwidthBytesPerSecond(), d.peakFlopsPerSecond());
+                } else {
+                    Efficiency x = Efficiency.DEFAULT;
+                    e = new Efficiency(x.decode(), x.prefill(), x.decodeCompute(), x.stepOverheadSeconds(), "the calibration run measured a "
+                            + measured.kind() + ", so on this " + d.kind() + " the " + x.source());
+                }
+            } catch (IllegalArgumentException ex) {
+                throw InputException.option("--run", ex.getMessage() + " (profile " + t.profile().name() + ")");
+            }
+            out.add(new Projector.Target(t.profile(), d, e));
+        }
+        return out;
+    }
+
+    /** The first profile's bandwidth as given or catalogued, which the calibration run's steps read at; null when neither. */
+    private Double measuredBandwidth(Profiles profiles) {
+        if (bandwidth != null) {
+            return bandwidth;
+        }
+        HardwareProfile first = profiles.hardware(hardware.get(0).strip());
+        Device device = first.device() == null ? null : profiles.device(first.device());
+        return device == null ? null : device.memoryBandwidthBytesPerSecond();
     }
 
     private Efficiency efficiency() {
@@ -161,7 +207,8 @@ public final class ProjectCommand implements Callable<Integer> {
             throw InputException.option("--peak-flops", "needed: " + what + " FP16 FLOP/s");
         }
         String catalogue = device == null ? null : "profiles/devices/" + device.name() + ".yaml";
-        return new DevicePhysics(device != null ? device.name() : profile.name(), bw, bwSource != null ? bwSource : catalogue, flops,
+        String kind = device != null ? device.kind() : profile.machine() != null && profile.machine().gpu() != null ? "gpu" : "cpu";
+        return new DevicePhysics(device != null ? device.name() : profile.name(), kind, bw, bwSource != null ? bwSource : catalogue, flops,
                 flopsSource != null ? flopsSource : catalogue, device == null ? null : device.memoryBytes());
     }
 

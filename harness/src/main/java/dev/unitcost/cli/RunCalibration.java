@@ -10,6 +10,7 @@ import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.synth.TwinCache;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code project --run}: what a stored generation run achieved, read from its smallest-batch point. */
@@ -18,36 +19,60 @@ final class RunCalibration {
     private RunCalibration() {}
 
     /**
-     * Bytes per decode step come from the same facts a projection uses ({@code ModelLoad}) when the run's model is a
-     * {@code twin:} reference, so the calibrated efficiency carries what those facts leave out; otherwise from the
-     * report's decoder facts. Prompt FLOPs likewise (2 × parameters for a model that is not a twin).
+     * Bytes and FLOPs per decode step come from the same facts a projection uses ({@code ModelLoad}) when the run's
+     * model is a {@code twin:} reference, so the calibration carries what those facts leave out; otherwise from the
+     * report's decoder facts (2 × parameters FLOPs per token). With two or more batch sizes and a known bandwidth of
+     * the measured device, the smallest and largest batch separate per-step overhead and arithmetic from the reads.
+     *
+     * @param readBandwidth the measured device's bandwidth (given or catalogued); null for a one-point calibration
      */
-    static Calibration of(ProjectLayout layout, String reportRef) {
+    static Calibration of(ProjectLayout layout, String reportRef, Double readBandwidth) {
         RunReport report = new JsonResultStore(layout.results()).load(reportRef);
         if (!(report.result() instanceof GenerationResult g)) {
             throw InputException.option("--run", "'" + reportRef + "' is not a generation run");
         }
-        GenerationPoint p = g.points().stream().filter(GenerationPoint::ok).filter(q -> q.decodeTokensPerSecond() != null)
-                .min(Comparator.comparingInt(GenerationPoint::batchSize))
-                .orElseThrow(() -> InputException.option("--run", "'" + reportRef + "' has no successful decode point"));
-        DecoderFacts f = g.decoder();
-        double context = p.inputLength() + p.outputLength() / 2.0;
+        List<GenerationPoint> ok = g.points().stream().filter(GenerationPoint::ok).filter(q -> q.decodeTokensPerSecond() != null)
+                .sorted(Comparator.comparingInt(GenerationPoint::batchSize)).toList();
+        if (ok.isEmpty()) {
+            throw InputException.option("--run", "'" + reportRef + "' has no successful decode point");
+        }
         String model = report.header().config() == null ? null : report.header().config().model();
-        double bytes;
-        double promptFlops;
+        GenerationPoint small = ok.get(0);
+        GenerationPoint large = ok.get(ok.size() - 1);
+        Calibration.DecodeStep s = step(g, model, small, reportRef);
+        double promptFlops = promptFlops(g, model, small);
+        double prefill = small.prefillTokensPerSecond().median();
+        if (readBandwidth != null && large.batchSize() > small.batchSize()) {
+            String label = String.format(Locale.ROOT, "run %s (%s, batches %d and %d, %d in / %d out)", report.runId(), model,
+                    small.batchSize(), large.batchSize(), small.inputLength(), small.outputLength());
+            return Calibration.of(label, s, step(g, model, large, reportRef), readBandwidth, promptFlops, prefill);
+        }
+        String label = String.format(Locale.ROOT, "run %s (%s, batch %d, %d in / %d out)", report.runId(), model, small.batchSize(),
+                small.inputLength(), small.outputLength());
+        return Calibration.of(label, s.bytesRead(), s.seconds(), promptFlops, prefill);
+    }
+
+    private static Calibration.DecodeStep step(GenerationResult g, String model, GenerationPoint p, String reportRef) {
+        double context = p.inputLength() + p.outputLength() / 2.0;
+        int b = p.batchSize();
+        double seconds = b / p.decodeTokensPerSecond().median();
         if (model != null && TwinCache.isReference(model)) {
             var load = TwinCache.modelLoad(model);
-            bytes = load.weightBytesReadPerStep(p.batchSize()) + (double) load.kvBytesPerTokenPerSequence() * context * p.batchSize();
-            promptFlops = load.flopsPerToken(p.inputLength() / 2.0);
-        } else if (f != null && f.parameterCount() != null) {
-            bytes = f.weightBytesReadPerStep() + (double) f.kvBytesPerToken() * context * p.batchSize();
-            promptFlops = 2.0 * f.parameterCount();
-        } else {
+            return new Calibration.DecodeStep(b, load.weightBytesReadPerStep(b) + (double) load.kvBytesPerTokenPerSequence() * context * b,
+                    b * load.flopsPerToken(context), seconds);
+        }
+        DecoderFacts f = g.decoder();
+        if (f == null || f.parameterCount() == null) {
             throw InputException.option("--run", "'" + reportRef + "' has no decoder facts to calibrate with");
         }
-        double stepSeconds = p.batchSize() / p.decodeTokensPerSecond().median();
-        String label = String.format(Locale.ROOT, "run %s (%s, batch %d, %d in / %d out)", report.runId(), model, p.batchSize(),
-                p.inputLength(), p.outputLength());
-        return Calibration.of(label, bytes, stepSeconds, promptFlops, p.prefillTokensPerSecond().median());
+        return new Calibration.DecodeStep(b, f.weightBytesReadPerStep() + (double) f.kvBytesPerToken() * context * b,
+                b * 2.0 * f.parameterCount(), seconds);
+    }
+
+    private static double promptFlops(GenerationResult g, String model, GenerationPoint p) {
+        if (model != null && TwinCache.isReference(model)) {
+            return TwinCache.modelLoad(model).flopsPerToken(p.inputLength() / 2.0);
+        }
+        return 2.0 * g.decoder().parameterCount();
     }
 }

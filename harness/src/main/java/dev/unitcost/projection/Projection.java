@@ -17,25 +17,56 @@ import java.util.Objects;
  * @param usableMemorySource where that share comes from
  * @param api the API model the break-even is against (provider/model)
  * @param profiles one entry per hardware profile, cheapest blended USD/1M first; profiles where nothing fits last
+ * @param checks measured points of this model on the first profile's device beside their projection (calibration check); empty when none was asked for
  */
 public record Projection(String label, ModelLoad model, String workload, Efficiency efficiency, double usableMemoryShare,
-        String usableMemorySource, String api, List<ProfileProjection> profiles) {
+        String usableMemorySource, String api, List<ProfileProjection> profiles, List<Check> checks) {
 
     public Projection {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(efficiency, "efficiency");
         profiles = List.copyOf(profiles);
+        checks = List.copyOf(checks);
+    }
+
+    public Projection(String label, ModelLoad model, String workload, Efficiency efficiency, double usableMemoryShare,
+            String usableMemorySource, String api, List<ProfileProjection> profiles) {
+        this(label, model, workload, efficiency, usableMemoryShare, usableMemorySource, api, profiles, List.of());
+    }
+
+    /** This projection with the measured points it is checked against. */
+    public Projection withChecks(List<Check> checks) {
+        return new Projection(label, model, workload, efficiency, usableMemoryShare, usableMemorySource, api, profiles, checks);
+    }
+
+    /**
+     * One measured point of this model on the first profile's device, beside what the projection gives for it.
+     *
+     * @param run the stored run's id
+     * @param decodeError projected / measured decode tokens/s − 1 (positive: the projection is optimistic)
+     * @param prefillError projected / measured prefill tokens/s − 1
+     */
+    public record Check(String run, int batchSize, int inputLength, int outputLength, double projectedDecodeTokensPerSecond,
+            double measuredDecodeTokensPerSecond, double decodeError, double projectedPrefillTokensPerSecond,
+            double measuredPrefillTokensPerSecond, double prefillError) {
+
+        public static Check of(String run, int batchSize, int inputLength, int outputLength, double projectedDecode,
+                double measuredDecode, double projectedPrefill, double measuredPrefill) {
+            return new Check(run, batchSize, inputLength, outputLength, projectedDecode, measuredDecode, projectedDecode / measuredDecode - 1,
+                    projectedPrefill, measuredPrefill, projectedPrefill / measuredPrefill - 1);
+        }
     }
 
     /**
      * One hardware profile: its device's physics, every workload point, and the prices of those that fit.
      *
+     * @param efficiency the efficiencies assumed on this profile's device, with their source
      * @param maxBatch sequences of the workload's longest context that fit; null when the device memory is unknown
      * @param maxContextTokens the longest context one sequence can hold; null when the device memory is unknown
      * @param prices one device of the profile priced on the points that fit (the one pricing path); null when none fits
      * @param apiVerdict the chosen API against the best point; null when nothing fits or the API is not on the rate cards
      */
-    public record ProfileProjection(String profile, DevicePhysics physics, Long maxBatch, Long maxContextTokens,
+    public record ProfileProjection(String profile, DevicePhysics physics, Efficiency efficiency, Long maxBatch, Long maxContextTokens,
             List<PointProjection> points, PriceSheet prices, PriceSheet.ApiVerdict apiVerdict) {
 
         public ProfileProjection {

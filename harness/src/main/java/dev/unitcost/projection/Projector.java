@@ -20,8 +20,15 @@ public final class Projector {
     public static final double USABLE_MEMORY_SHARE = 0.9;
     public static final String USABLE_MEMORY_SOURCE = "0.9 of device memory for weights and KV cache (vLLM's default gpu_memory_utilization)";
 
-    /** A hardware profile and the physics of one of its devices. */
-    public record Target(HardwareProfile profile, DevicePhysics physics) {}
+    /**
+     * A hardware profile, the physics of one of its devices, and the efficiencies assumed there (null: the
+     * projection's own).
+     */
+    public record Target(HardwareProfile profile, DevicePhysics physics, Efficiency efficiency) {
+        public Target(HardwareProfile profile, DevicePhysics physics) {
+            this(profile, physics, null);
+        }
+    }
 
     /** The workload's points: every batch size × input length × output length, as a run sweeps them. */
     public record Points(String workload, List<Integer> batchSizes, List<Integer> inputLengths, List<Integer> outputLengths) {
@@ -57,15 +64,17 @@ public final class Projector {
         return new Projection(label, m, w.workload(), e, USABLE_MEMORY_SHARE, USABLE_MEMORY_SOURCE, api, rows);
     }
 
-    private static Projection.ProfileProjection profile(ModelLoad m, Target t, Points w, Efficiency e, List<RateCard> cards,
-            String apiModel) {
+    private static Projection.ProfileProjection profile(ModelLoad m, Target t, Points w, Efficiency projectionEfficiency,
+            List<RateCard> cards, String apiModel) {
         DevicePhysics d = t.physics();
+        Efficiency e = t.efficiency() != null ? t.efficiency() : projectionEfficiency;
         Double usable = d.memoryBytes() == null ? null : d.memoryBytes() * USABLE_MEMORY_SHARE;
         long longest = (long) w.inputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow()
                 + w.outputLengths().stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Projection.PointProjection> points = new ArrayList<>();
         List<PricePoint> priced = new ArrayList<>();
-        String label = "projected: " + d.device() + " at " + e.decode() + " of peak bandwidth, " + e.prefill() + " of peak FLOP/s";
+        String label = "projected: " + d.device() + " at " + round(e.decode()) + " of peak bandwidth, " + round(e.prefill())
+                + " of peak FLOP/s" + (e.stepOverheadSeconds() > 0 ? ", " + round(e.stepOverheadSeconds() * 1e3) + " ms per step" : "");
         for (int b : w.batchSizes()) {
             for (int in : w.inputLengths()) {
                 for (int out : w.outputLengths()) {
@@ -81,21 +90,25 @@ public final class Projector {
         Long maxBatch = usable == null ? null : Roofline.maxBatch(m, usable, longest);
         Long maxContext = usable == null ? null : Roofline.maxContextTokens(m, usable);
         if (priced.isEmpty()) {
-            return new Projection.ProfileProjection(t.profile().name(), d, maxBatch, maxContext, points, null, null);
+            return new Projection.ProfileProjection(t.profile().name(), d, e, maxBatch, maxContext, points, null, null);
         }
         PriceSheet sheet = Pricing.price(priced, "chat", t.profile(), cards, 1.0, Optional.empty(),
                 ProfileChoice.matching("projected onto " + t.profile().name() + " (" + d.device() + "), not measured"));
-        return new Projection.ProfileProjection(t.profile().name(), d, maxBatch, maxContext, points, sheet, verdict(sheet, apiModel));
+        return new Projection.ProfileProjection(t.profile().name(), d, e, maxBatch, maxContext, points, sheet, verdict(sheet, apiModel));
     }
 
     /** One point: decode at the mean context (prompt plus half the output), prefill, fit at the full context. */
-    static Projection.PointProjection point(ModelLoad m, DevicePhysics d, Efficiency e, Double usableBytes, int batch, int in, int out) {
+    public static Projection.PointProjection point(ModelLoad m, DevicePhysics d, Efficiency e, Double usableBytes, int batch, int in, int out) {
         boolean fits = usableBytes == null || Roofline.residentBytes(m, batch, (long) in + out) <= usableBytes;
         Roofline.Step step = Roofline.decode(m, d, e, batch, in + out / 2.0);
         double prefill = Roofline.prefillTokensPerSecond(m, d, e, in);
         double ttftSeconds = (double) batch * in / prefill + step.stepSeconds();
         return new Projection.PointProjection(batch, in, out, fits, step.tokensPerSecond(), prefill, step.memoryBound(),
                 step.bytesRead(), step.stepSeconds() * 1e3, ttftSeconds * 1e3);
+    }
+
+    private static String round(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static PriceSheet.ApiVerdict verdict(PriceSheet sheet, String apiModel) {

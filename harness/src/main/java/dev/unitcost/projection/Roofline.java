@@ -4,9 +4,11 @@ import dev.unitcost.model.ModelLoad;
 
 /**
  * The roofline arithmetic, pure. A decode step of {@code batch} sequences reads the weights once and
- * each sequence's KV cache at its mean context, and does {@code batch × FLOPs per token}; it takes
- * the longer of the memory time (bytes / (bandwidth × decode efficiency)) and the compute time
- * (FLOPs / (peak × prefill efficiency)). Prefill is compute-bound: FLOPs per prompt token at half the
+ * each sequence's KV cache at its mean context, and does {@code batch × FLOPs per token}. Its memory
+ * time is bytes / (bandwidth × decode efficiency), its compute time FLOPs / (peak × decode-arithmetic
+ * efficiency). On a GPU the step takes the longer of the two; on a CPU, whose cores stream and compute
+ * in turn, their sum ({@link DevicePhysics#serial()}). Either way a per-step overhead, when a
+ * calibration measured one, is added. Prefill is compute-bound: FLOPs per prompt token at half the
  * prompt's length of context, over peak × prefill efficiency.
  */
 public final class Roofline {
@@ -16,8 +18,9 @@ public final class Roofline {
     /**
      * One decode step.
      *
-     * @param stepSeconds the slower of the two bounds: the time per output token of each sequence (TPOT)
-     * @param memoryBound whether bandwidth, not compute, set the step time
+     * @param stepSeconds the time per output token of each sequence (TPOT): the longer of memory and compute
+     *     time (their sum on a CPU), plus the per-step overhead
+     * @param memoryBound whether memory time is at least the compute time
      */
     public record Step(double bytesRead, double flops, double memorySeconds, double computeSeconds, double stepSeconds,
             boolean memoryBound, double tokensPerSecond) {}
@@ -27,8 +30,8 @@ public final class Roofline {
         double bytes = m.weightBytesReadPerStep(batch) + (double) m.kvBytesPerTokenPerSequence() * contextTokens * batch;
         double flops = batch * m.flopsPerToken(contextTokens);
         double memory = bytes / (d.bandwidthBytesPerSecond() * e.decode());
-        double compute = flops / (d.peakFlopsPerSecond() * e.prefill());
-        double step = Math.max(memory, compute);
+        double compute = flops / (d.peakFlopsPerSecond() * e.decodeCompute());
+        double step = e.stepOverheadSeconds() + (d.serial() ? memory + compute : Math.max(memory, compute));
         return new Step(bytes, flops, memory, compute, step, memory >= compute, batch / step);
     }
 

@@ -26,6 +26,10 @@ final class ProjectionView {
         d.indentedLines(inputs());
         d.heading("Projected cost, one device per profile, cheapest blended first").table(comparison());
         d.heading("Projected points").table(points());
+        if (!p.checks().isEmpty()) {
+            d.heading("Projected against measured on " + p.profiles().stream().map(Projection.ProfileProjection::profile).findFirst()
+                    .orElse("-") + "'s device (error = projected / measured - 1)").table(checks());
+        }
         return d.text(p.label());
     }
 
@@ -39,8 +43,9 @@ final class ProjectionView {
         lines.add("memory fit: " + p.usableMemorySource());
         for (Projection.ProfileProjection r : p.profiles()) {
             DevicePhysics d = r.physics();
-            lines.add(String.format(Locale.ROOT, "%s: %s, %s TB/s (%s), %s TFLOP/s (%s)", r.profile(), d.device(),
-                    num(d.bandwidthBytesPerSecond() / 1e12), d.bandwidthSource(), num(d.peakFlopsPerSecond() / 1e12), d.flopsSource()));
+            lines.add(String.format(Locale.ROOT, "%s: %s (%s), %s TB/s (%s), %s TFLOP/s (%s)%s", r.profile(), d.device(), d.kind(),
+                    num(d.bandwidthBytesPerSecond() / 1e12), d.bandwidthSource(), num(d.peakFlopsPerSecond() / 1e12), d.flopsSource(),
+                    r.efficiency().equals(p.efficiency()) ? "" : "; efficiency: " + r.efficiency().source()));
         }
         lines.add("break-even against: " + (p.api() == null ? "no API on the rate cards matched" : p.api()));
         return lines;
@@ -82,6 +87,21 @@ final class ProjectionView {
             }
         }
         return t;
+    }
+
+    private Table checks() {
+        Table t = new Table(List.of("run", "batch", "in/out", "decode tok/s projected", "measured", "error", "prefill tok/s projected",
+                "measured", "error"), List.of(false, true, true, true, true, true, true, true, true));
+        for (Projection.Check c : p.checks()) {
+            t.row(c.run(), String.valueOf(c.batchSize()), c.inputLength() + "/" + c.outputLength(), num(c.projectedDecodeTokensPerSecond()),
+                    num(c.measuredDecodeTokensPerSecond()), signed(c.decodeError()), num(c.projectedPrefillTokensPerSecond()),
+                    num(c.measuredPrefillTokensPerSecond()), signed(c.prefillError()));
+        }
+        return t;
+    }
+
+    private static String signed(double fraction) {
+        return (fraction >= 0 ? "+" : "") + Figures.percent(fraction);
     }
 
     private static String gb(double bytes) {

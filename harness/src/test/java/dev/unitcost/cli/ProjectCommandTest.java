@@ -66,7 +66,7 @@ class ProjectCommandTest {
         assertEquals(ExitCodes.OK, o.exitCode(), o.err());
         assertTrue(o.out().startsWith("Projected (not measured)"), o.out());
         assertTrue(o.out().contains("efficiency: defaults: decode 0.7"), o.out());
-        assertTrue(o.out().contains("test-gpu, 1 TB/s"), o.out());
+        assertTrue(o.out().contains("test-gpu (gpu), 1 TB/s"), o.out());
     }
 
     @Test
@@ -94,6 +94,34 @@ class ProjectCommandTest {
         assertTrue(e.path("source").asText().startsWith("calibrated on run"), e.toString());
         CostBadInputTest.fails(args("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--run", report.toString(),
                 "--bandwidth", "1e9"), "--run: the run achieved");
+    }
+
+    @Test
+    void measuredSetsEachStoredPointBesideItsProjection() throws Exception {
+        // the fixture run, relabelled as a run of the twin we project: its one decode point (batch 2, 16 in / 5 out,
+        // 1,818.18 tok/s, prefill 3,200 tok/s) beside the projection of that point at the stated efficiencies
+        String json = Files.readString(Path.of(ProjectCommandTest.class.getResource("/golden/generation-fake-run-v2.json").toURI()))
+                .replace("\"model\" : \"tiny-qwen\"", "\"model\" : \"twin:smollm2-135m:int4\"");
+        assertTrue(json.contains("twin:smollm2-135m:int4"));
+        Path report = Files.writeString(tmp.resolve("relabelled.json"), json);
+        CliRunner.Outcome o = run("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--workload", "tiny-gen",
+                "--bandwidth", "9e10", "--peak-flops", "1e12", "--measured", report.toString(), "--format", "json");
+        assertEquals(ExitCodes.OK, o.exitCode(), o.err());
+        JsonNode checks = new ObjectMapper().readTree(o.out()).path("checks");
+        assertEquals(1, checks.size(), checks.toString());
+        JsonNode c = checks.get(0);
+        assertEquals(2, c.path("batchSize").asInt());
+        assertEquals(1818.18, c.path("measuredDecodeTokensPerSecond").asDouble(), 0.01);
+        assertEquals(3200, c.path("measuredPrefillTokensPerSecond").asDouble(), 1e-6);
+        // test-rented names no device: a CPU by its machine, so the step is reads + arithmetic at the defaults
+        // (0.7 of 9e10 B/s, 0.5 of 1e12 FLOP/s), from the twin's facts at a mean context of 16 + 5/2
+        dev.unitcost.model.ModelLoad m = dev.unitcost.synth.TwinCache.modelLoad("twin:smollm2-135m:int4");
+        double bytes = m.weightBytesReadPerStep(2) + m.kvBytesPerTokenPerSequence() * 18.5 * 2;
+        double step = bytes / (9e10 * 0.7) + 2 * m.flopsPerToken(18.5) / (1e12 * 0.5);
+        assertEquals(2 / step, c.path("projectedDecodeTokensPerSecond").asDouble(), 2 / step * 1e-9);
+        assertEquals(2 / step / 1818.1818 - 1, c.path("decodeError").asDouble(), 1e-6);
+        CostBadInputTest.fails(args("--model", "twin:qwen2.5-0.5b:int4", "--hardware", "test-rented", "--bandwidth", "9e10",
+                "--peak-flops", "1e12", "--workload", "tiny-gen", "--measured", report.toString()), "--measured: '" + report + "' measured twin:smollm2-135m:int4, not");
     }
 
     @Test

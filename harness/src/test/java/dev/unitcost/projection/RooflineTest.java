@@ -64,6 +64,23 @@ class RooflineTest {
     }
 
     @Test
+    void onACpuMemoryAndComputeTimesAddAfterTheStepOverhead() {
+        ModelLoad m = ModelLoad.of("llama-3.1-8b", LLAMA_31_8B, "int4", Optional.empty());
+        DevicePhysics cpu = new DevicePhysics("two cores", "cpu", 40e9, "test", 500e9, "test", null);
+        Efficiency e = new Efficiency(1.0, 0.9, 0.8, 0.002, "stated for the test");
+        // batch 1 at 1,024 tokens: bytes 4,651,239,680 (as above) over 40e9 = 116.281 ms;
+        // FLOPs 16,597,393,408 over 500e9 × 0.8 = 400e9: 41.4935 ms; overhead 2 ms; sum 159.7745 ms = 6.2588 tok/s
+        Roofline.Step s = Roofline.decode(m, cpu, e, 1, 1024);
+        assertEquals(0.116281, s.memorySeconds(), 1e-6);
+        assertEquals(0.0414935, s.computeSeconds(), 1e-7);
+        assertEquals(0.1597745, s.stepSeconds(), 1e-6);
+        assertEquals(6.2588, s.tokensPerSecond(), 1e-4);
+        // the same device as a GPU overlaps them: 2 ms + 116.281 ms
+        DevicePhysics gpu = new DevicePhysics("as a gpu", "gpu", 40e9, "test", 500e9, "test", null);
+        assertEquals(0.118281, Roofline.decode(m, gpu, e, 1, 1024).stepSeconds(), 1e-6);
+    }
+
+    @Test
     void llama70bFp16DoesNotFitOne80GbGpu() {
         ModelLoad m = ModelLoad.of("llama-3.1-70b", LLAMA_31_70B, "fp16", Optional.empty());
         // 70,553,706,496 parameters × 2 bytes = 141.1 GB > 0.9 × 80 GB
@@ -111,8 +128,9 @@ class RooflineTest {
     @Test
     void projectionNeverExceedsThePhysicalBound() {
         DevicePhysics[] devices = {H100_SXM, new DevicePhysics("l4", 300e9, "t", 121e12, "t", 24e9),
-            new DevicePhysics("cpu", 90e9, "t", 2e12, "t", null)};
-        Efficiency[] efficiencies = {STATED, new Efficiency(1, 1, "peak"), new Efficiency(0.3, 0.9, "t")};
+            new DevicePhysics("cpu", "cpu", 90e9, "t", 2e12, "t", null)};
+        Efficiency[] efficiencies = {STATED, new Efficiency(1, 1, "peak"), new Efficiency(0.3, 0.9, "t"),
+            new Efficiency(1, 1, 1, 0.004, "with overhead"), new Efficiency(0.5, 0.6, 0.2, 0, "slow arithmetic")};
         for (DecoderArchitecture a : List.of(LLAMA_31_8B, LLAMA_31_70B)) {
             for (String format : List.of("fp32", "fp16", "int8", "int4")) {
                 ModelLoad m = ModelLoad.of("m", a, format, Optional.empty());
