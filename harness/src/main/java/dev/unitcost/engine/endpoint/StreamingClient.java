@@ -12,6 +12,9 @@ public interface StreamingClient extends AutoCloseable {
 
     StreamOutcome send(StreamRequest request) throws InterruptedException;
 
+    /** What connecting found out about the server (for the report). */
+    EndpointFacts facts();
+
     /** Releases connections and threads; outcomes already returned stay valid. */
     @Override
     void close();
