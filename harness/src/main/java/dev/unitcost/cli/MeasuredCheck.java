@@ -1,7 +1,6 @@
 package dev.unitcost.cli;
 
 import dev.unitcost.InputException;
-import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.model.ModelLoad;
 import dev.unitcost.projection.Efficiency;
 import dev.unitcost.projection.Projection;
@@ -10,6 +9,7 @@ import dev.unitcost.result.GenerationPoint;
 import dev.unitcost.result.GenerationResult;
 import dev.unitcost.result.JsonResultStore;
 import dev.unitcost.result.RunReport;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +23,13 @@ final class MeasuredCheck {
      * @param target the first profile, whose device the runs were measured on
      * @param projectionEfficiency the efficiency the target falls back to when it has none of its own
      */
-    static List<Projection.Check> of(ProjectLayout layout, List<String> reports, String model, ModelLoad load, Projector.Target target,
+    static List<Projection.Check> of(Path results, List<String> reports, String model, ModelLoad load, Projector.Target target,
             Efficiency projectionEfficiency) {
-        JsonResultStore store = new JsonResultStore(layout.results());
+        JsonResultStore store = new JsonResultStore(results);
         Efficiency e = target.efficiency() != null ? target.efficiency() : projectionEfficiency;
         List<Projection.Check> checks = new ArrayList<>();
         for (String ref : reports) {
-            RunReport report = store.load(ref.strip());
+            RunReport report = store.load(RunCalibration.fromHistory(store, ref.strip(), results));
             if (!(report.result() instanceof GenerationResult g)) {
                 throw InputException.option("--measured", "'" + ref + "' is not a generation run");
             }

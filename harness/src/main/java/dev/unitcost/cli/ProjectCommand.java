@@ -66,8 +66,9 @@ public final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--prefill-efficiency", paramLabel = "E", description = "achieved share of peak FLOP/s, in (0, 1] (default 0.5, an assumption)")
     Double prefillEfficiency;
 
-    @Option(names = "--run", paramLabel = "REPORT",
-            description = "a stored generation run measured on the first --hardware profile's device: calibrates the projection"
+    @Option(names = "--run", paramLabel = "REPORT|last[:MODEL]",
+            description = "a stored generation run (id, file, or the newest in the results history: last, last:MODEL) measured on"
+                    + " the first --hardware profile's device: calibrates the projection"
                     + " from its smallest-batch point (decode: bytes per step / median TPOT; prefill: FLOPs / median prefill time);"
                     + " with a second batch size and that device's bandwidth (--bandwidth, e.g. doctor --measure-bandwidth, or the"
                     + " catalogue's), also its per-step overhead and decode arithmetic rate. Devices of the same kind get its shares"
@@ -75,7 +76,7 @@ public final class ProjectCommand implements Callable<Integer> {
     String run;
 
     @Option(names = "--measured", split = ",", paramLabel = "REPORT",
-            description = "stored generation runs of this same --model measured on the first --hardware profile's device: each"
+            description = "stored generation runs (ids, files, last, last:MODEL) of this same --model measured on the first --hardware profile's device: each"
                     + " measured point beside its projection, with the error (a calibration check; calibrate with --run on"
                     + " another model)")
     List<String> measured = List.of();
@@ -88,6 +89,9 @@ public final class ProjectCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json|html|csv", description = "output (default: ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", description = "where --run and --measured look up run ids and 'last' (default: results/)")
+    Path resultsDir;
 
     @Option(names = "--project-dir", paramLabel = "DIR", hidden = true, description = "the unitcost checkout holding profiles/")
     Path projectDir;
@@ -109,7 +113,7 @@ public final class ProjectCommand implements Callable<Integer> {
             if (decodeEfficiency != null || prefillEfficiency != null) {
                 throw InputException.option("--run", "give either --run or --decode-efficiency/--prefill-efficiency, not both");
             }
-            calibration = RunCalibration.of(layout, run, measuredBandwidth(profiles));
+            calibration = RunCalibration.of(results(layout), run, measuredBandwidth(profiles));
         }
         List<Projector.Target> targets = new ArrayList<>();
         for (String name : hardware) {
@@ -125,7 +129,7 @@ public final class ProjectCommand implements Callable<Integer> {
         }
         Projection projected = Projector.project(load, targets, points(layout), efficiency, profiles.rateCards(ratecards), api);
         Projection projection = measured.isEmpty() ? projected
-                : projected.withChecks(MeasuredCheck.of(layout, measured, model, load, targets.get(0), efficiency));
+                : projected.withChecks(MeasuredCheck.of(results(layout), measured, model, load, targets.get(0), efficiency));
         Output.write(spec.commandLine().getOut(), w -> output.write(projection, w));
         return ExitCodes.OK;
     }
@@ -167,6 +171,10 @@ public final class ProjectCommand implements Callable<Integer> {
         HardwareProfile first = profiles.hardware(hardware.get(0).strip());
         Device device = first.device() == null ? null : profiles.device(first.device());
         return device == null ? null : device.memoryBandwidthBytesPerSecond();
+    }
+
+    private Path results(ProjectLayout layout) {
+        return resultsDir != null ? resultsDir : layout.results();
     }
 
     private Efficiency efficiency() {

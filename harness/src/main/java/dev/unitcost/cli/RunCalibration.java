@@ -1,14 +1,15 @@
 package dev.unitcost.cli;
 
 import dev.unitcost.InputException;
-import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.projection.Calibration;
 import dev.unitcost.result.DecoderFacts;
 import dev.unitcost.result.GenerationPoint;
 import dev.unitcost.result.GenerationResult;
 import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.ResultStore;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.synth.TwinCache;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,9 @@ final class RunCalibration {
      *
      * @param readBandwidth the measured device's bandwidth (given or catalogued); null for a one-point calibration
      */
-    static Calibration of(ProjectLayout layout, String reportRef, Double readBandwidth) {
-        RunReport report = new JsonResultStore(layout.results()).load(reportRef);
+    static Calibration of(Path results, String reportRef, Double readBandwidth) {
+        JsonResultStore store = new JsonResultStore(results);
+        RunReport report = store.load(fromHistory(store, reportRef, results));
         if (!(report.result() instanceof GenerationResult g)) {
             throw InputException.option("--run", "'" + reportRef + "' is not a generation run");
         }
@@ -50,6 +52,31 @@ final class RunCalibration {
         String label = String.format(Locale.ROOT, "run %s (%s, batch %d, %d in / %d out)", report.runId(), model, small.batchSize(),
                 small.inputLength(), small.outputLength());
         return Calibration.of(label, s.bytesRead(), s.seconds(), promptFlops, prefill);
+    }
+
+    /**
+     * {@code last} is the newest generation run in the results history, {@code last:MODEL} the newest of that model
+     * (as the run named it, e.g. {@code twin:qwen2.5-0.5b:int4}); anything else is a run id or a report file.
+     */
+    static String fromHistory(JsonResultStore store, String reportRef, Path results) {
+        if (!reportRef.equals("last") && !reportRef.startsWith("last:")) {
+            return reportRef;
+        }
+        String model = reportRef.equals("last") ? null : reportRef.substring("last:".length());
+        List<ResultStore.HistoryEntry> runs = store.history().stream().filter(e -> "generation".equals(e.task())).toList();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            ResultStore.HistoryEntry e = runs.get(i);
+            if (model == null || model.equals(e.model()) || model.equals(configuredModel(store.load(e.runId())))) {
+                return e.runId();
+            }
+        }
+        throw InputException.option("--run", "no stored generation run" + (model == null ? "" : " of " + model) + " in "
+                + results.resolve("history.db"));
+    }
+
+    /** The model as the run was asked for it ({@code twin:…}, a manifest name, a path); null when not recorded. */
+    static String configuredModel(RunReport report) {
+        return report.header().config() == null ? null : report.header().config().model();
     }
 
     private static Calibration.DecodeStep step(GenerationResult g, String model, GenerationPoint p, String reportRef) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * {@code unitcost project}: a model projected onto hardware profiles it was not measured on. Every
- * figure here is a projection from datasheet peaks and the stated efficiency, never a measurement.
+ * figure here is a projection from device peaks (datasheet, given or measured) and the stated efficiencies, never a measurement.
  *
  * @param label what every figure is ("projected: roofline from …")
  * @param model the model's facts

@@ -60,7 +60,8 @@ public final class Projector {
         rows.sort(Comparator.comparing((Projection.ProfileProjection r) -> r.prices() == null)
                 .thenComparing(r -> r.prices() == null ? null : r.prices().best().usdPerMillionBlended(),
                         Comparator.nullsLast(Comparator.naturalOrder())));
-        String label = "projected: roofline from datasheet peaks and " + m.name() + " " + m.format() + " facts, not measured";
+        String label = "projected: roofline from each device's peaks (sources above), the efficiencies stated and " + m.name() + " "
+                + m.format() + " facts, not measured";
         return new Projection(label, m, w.workload(), e, USABLE_MEMORY_SHARE, USABLE_MEMORY_SOURCE, api, rows);
     }
 

@@ -120,6 +120,17 @@ class ProjectCommandTest {
         double step = bytes / (9e10 * 0.7) + 2 * m.flopsPerToken(18.5) / (1e12 * 0.5);
         assertEquals(2 / step, c.path("projectedDecodeTokensPerSecond").asDouble(), 2 / step * 1e-9);
         assertEquals(2 / step / 1818.1818 - 1, c.path("decodeError").asDouble(), 1e-6);
+        // the same through the results history: the newest generation run of that model
+        Path results = tmp.resolve("results");
+        new dev.unitcost.result.JsonResultStore(results).save(new dev.unitcost.result.JsonResultStore(tmp).load(report.toString()));
+        CliRunner.Outcome last = run("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--workload", "tiny-gen",
+                "--bandwidth", "9e10", "--peak-flops", "1e12", "--results-dir", results.toString(), "--measured",
+                "last:twin:smollm2-135m:int4", "--format", "json");
+        assertEquals(ExitCodes.OK, last.exitCode(), last.err());
+        assertEquals(checks, new ObjectMapper().readTree(last.out()).path("checks"));
+        CostBadInputTest.fails(args("--model", "twin:smollm2-135m:int4", "--hardware", "test-rented", "--bandwidth", "9e10",
+                "--peak-flops", "1e12", "--workload", "tiny-gen", "--results-dir", results.toString(), "--run", "last:twin:nope:int4"),
+                "--run: no stored generation run of twin:nope:int4 in");
         CostBadInputTest.fails(args("--model", "twin:qwen2.5-0.5b:int4", "--hardware", "test-rented", "--bandwidth", "9e10",
                 "--peak-flops", "1e12", "--workload", "tiny-gen", "--measured", report.toString()), "--measured: '" + report + "' measured twin:smollm2-135m:int4, not");
     }
