@@ -139,8 +139,14 @@ public final class OpenAiStreamingClient implements StreamingClient {
                 call.failed(t);
             }
         });
+        long deadline = System.nanoTime() + config.requestTimeout().toNanos();
         try {
             call.finished().get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            if (call.error() == null) {
+                // [DONE] ended the stream; let the exchange end too, so that its connection is back in
+                // the pool before the next request (which would otherwise open a new one)
+                awaitQuietly(response, deadline);
+            }
         } catch (TimeoutException e) {
             call.timedOut(config.requestTimeout().toMillis());
             response.cancel(true);
@@ -161,6 +167,14 @@ public final class OpenAiStreamingClient implements StreamingClient {
                 call.usagePrompt(), usageCompletion, forcedLength(request, error, usageCompletion, tokens), error,
                 call.ownNanos() + countNanos);
         return new Exchange(outcome, call.fingerprint(), call.serverHeader());
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> response, long deadlineNanos) throws InterruptedException {
+        try {
+            response.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            response.cancel(true); // the outcome is already complete; what follows [DONE] does not change it
+        }
     }
 
     /**
