@@ -288,13 +288,14 @@ public final class ReplayServer implements AutoCloseable {
         out.flush();
     }
 
+    /** Sleeps without spinning (a spinning server would take the CPU the client is measured on). */
     private static void sleepNanos(long nanos) throws InterruptedException {
         long end = System.nanoTime() + nanos;
-        if (nanos >= 2_000_000) {
-            Thread.sleep(nanos / 1_000_000 - 1);
-        }
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
+        for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 
