@@ -42,6 +42,7 @@ import java.util.function.LongSupplier;
 public final class OpenAiStreamingClient implements StreamingClient {
 
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long AFTER_DONE_NANOS = 500_000_000L;
 
     private final EndpointConfig config;
     private final URI base;
@@ -143,9 +144,10 @@ public final class OpenAiStreamingClient implements StreamingClient {
         try {
             call.finished().get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             if (call.error() == null) {
-                // [DONE] ended the stream; let the exchange end too, so that its connection is back in
-                // the pool before the next request (which would otherwise open a new one)
-                awaitQuietly(response, deadline);
+                // [DONE] ended the stream; let the exchange end too (briefly: a server may hold the
+                // response open), so that its connection is back in the pool before the next request,
+                // which would otherwise open a new one
+                awaitQuietly(response, Math.min(deadline, System.nanoTime() + AFTER_DONE_NANOS));
             }
         } catch (TimeoutException e) {
             call.timedOut(config.requestTimeout().toMillis());

@@ -66,10 +66,25 @@ class StreamFailureTest {
 
     @Test
     void aStallPastTheTimeoutIsATimeout() throws InterruptedException {
-        StreamOutcome o = sendOnce(Dialect.VLLM, Reply.tokens(6, 0).stallingAfter(3, 3_000), Duration.ofMillis(400));
+        StreamOutcome o = sendOnce(Dialect.VLLM, Reply.tokens(6, 0).stallingAfter(3, 8_000), Duration.ofMillis(1_500));
         assertEquals(ErrorKind.TIMEOUT, o.error().kind());
         assertEquals(3, o.chunkNanos().length);
         assertTrue(o.endNanos() >= o.chunkNanos()[2]);
+    }
+
+    @Test
+    void aKeyTheServerEchoesIsNotInTheOutcome() throws InterruptedException {
+        String key = "sk-live-91c0ffee";
+        Function<ReplayRequest, Reply> echo = r -> r.maxTokens() == Preflight.PROBE_TOKENS ? Reply.tokens(16, 0)
+                : Reply.status(500, "upstream rejected " + r.headers().get("authorization"));
+        try (ReplayServer server = ReplayServer.start(Dialect.VLLM, List.of("m"), Optional.empty(), echo, null);
+                OpenAiStreamingClient client = OpenAiStreamingClient.connect(new EndpointConfig(server.baseUrl(), "m",
+                        Api.CHAT, Optional.of("K"), Duration.ofSeconds(10), Optional.empty()), Map.of("K", key)::get,
+                        System::nanoTime)) {
+            StreamOutcome o = client.send(new StreamRequest("r", "p", -1, 8, false));
+            assertEquals("upstream rejected Bearer [API key]", o.error().message());
+            assertTrue(!o.toString().contains(key));
+        }
     }
 
     @Test

@@ -22,8 +22,8 @@ import java.util.Optional;
  *       such an error followed by {@code [DONE]}; {@code owned_by: "vllm"}; its API-key middleware
  *       answers 401 {@code {"error":"Unauthorized"}}; honours {@code ignore_eos} and {@code min_tokens}.
  *   <li>TGI's Messages API (axum): {@code data:} without a space; {@code "id":""}; the version as
- *       {@code system_fingerprint} ({@code 2.4.0-native}); {@code "usage":null} on every chunk and the
- *       usage on the chunk that carries the finish reason; completions chunks with
+ *       {@code system_fingerprint} ({@code 2.4.0-native}); {@code "usage":null} on every chunk;
+ *       completions chunks with
  *       {@code "finish_reason":""} until the end; errors {@code {"error":"…","error_type":"…"}}
  *       (422 for validation); {@code owned_by} is the model id; generation parameters it does not
  *       know are ignored, so a forced length is not honoured.
@@ -45,9 +45,11 @@ import java.util.Optional;
  *       {@code {"error":{"message","type":"api_error","param":null,"code":null}}}; models owned by
  *       their namespace ({@code library}); no {@code ignore_eos} or {@code min_tokens}.
  * </ul>
- * Where a detail could not be confirmed from a published source (TGI's 401 body and its
- * mid-stream error line, Ollama's 401, which only a proxy in front of it would send), the replay
- * uses the dialect's ordinary error shape.
+ * Where a detail could not be confirmed from a published source, the replay makes a choice and
+ * says so: TGI's usage rides on its last chunk, the one with the finish reason (where OpenAI puts
+ * it on a chunk of its own, so both places are exercised); TGI's 401 body and its mid-stream error
+ * line, and Ollama's 401 (only a proxy in front of it would send one), use the dialect's ordinary
+ * error shape.
  */
 public enum Dialect {
     VLLM, TGI, SGLANG, LLAMA_CPP, OLLAMA;
