@@ -82,6 +82,11 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
+    /** A real-time server serving one model, {@code m}, without a key. */
+    public static ReplayServer start(Dialect dialect, Function<ReplayRequest, Reply> script) {
+        return start(dialect, List.of("m"), Optional.empty(), script, null);
+    }
+
     /** A script that answers as the dialect does when asked for {@code max_tokens} and the model would stop after {@code eosAfter}. */
     public static Function<ReplayRequest, Reply> natural(Dialect dialect, int eosAfter, long gapNanos) {
         return request -> {
