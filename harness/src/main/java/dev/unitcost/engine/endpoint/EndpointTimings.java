@@ -13,7 +13,9 @@ import java.util.Optional;
  * first chunk that carried a token, E2E the arrival of the last, and TPOT
  * = (E2E − TTFT) / (output tokens − 1) with the tokens counted, which is how vLLM's
  * {@code benchmark_serving} / {@code vllm bench serve} and NVIDIA AIPerf compute them (both divide
- * by the token count, not the chunk count). Gaps between those stamps ({@link RequestTimings#itlNanos()})
+ * by the token count, not the chunk count; AIPerf calls that per-request figure its ITL). As both
+ * do, a chunk without output text (the role chunk, the usage chunk) is no token and sets no time.
+ * Gaps between those stamps ({@link RequestTimings#itlNanos()})
  * are then 0 inside a chunk; the gaps between chunks are {@link #chunkItlNanos}, one per chunk
  * after the first, which is what vLLM's benchmark records as ITL and AIPerf as inter-chunk latency.
  * When every chunk carries one token the two are the same. Spreading a chunk's tokens evenly over

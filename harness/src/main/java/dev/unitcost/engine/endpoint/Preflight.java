@@ -27,7 +27,8 @@ import java.util.function.Function;
  *   <li>one short streamed request (16 tokens, forced length asked for) comes back as an event
  *       stream: a single JSON body means the server does not stream ({@code endpoint}); a 400 or
  *       422 is retried once without {@code ignore_eos}/{@code min_tokens}, which are then never
- *       sent again (the server rejects fields it does not know).
+ *       sent again (the server rejects fields it does not know); a stream without any output text
+ *       is refused too ({@code endpoint}): there would be nothing to time.
  * </ol>
  *
  * <p>What the probe saw fills {@link EndpointFacts}: the server's identity ({@link ServerIdentity}),
@@ -126,6 +127,10 @@ final class Preflight {
             client.forceFields(false);
             exchange = send(request);
             error = exchange.outcome().error();
+        }
+        if (error == null && exchange.outcome().chunkNanos().length == 0) {
+            throw endpoint("a streamed test request to " + client.route(client.config().api().path())
+                    + " ended without any output text: nothing to time");
         }
         if (error == null) {
             return exchange;

@@ -126,6 +126,16 @@ class PreflightTest {
     }
 
     @Test
+    void aStreamWithoutText() {
+        try (ReplayServer server = server(Dialect.LLAMA_CPP, Optional.empty(), r -> Reply.stream(List.of()))) {
+            InputException e = refused(config(server.baseUrl(), "qwen2.5-7b", Optional.empty()));
+            assertEquals("endpoint", e.setting());
+            assertEquals("a streamed test request to " + server.baseUrl() + "/v1/chat/completions ended without any "
+                    + "output text: nothing to time", e.expectation());
+        }
+    }
+
+    @Test
     void notAnOpenAiServer() {
         // a models route that answers something else entirely
         try (ReplayServer server = server(Dialect.VLLM, Optional.empty(), ReplayServer.natural(Dialect.VLLM, 4, 0))) {
