@@ -66,6 +66,15 @@ class SynthGgufCommandTest {
                 && line.contains(" to " + file + " in "), line);
     }
 
+    @Test
+    void listShowsGgufFileSizes() {
+        assertEquals(0, run("--list"));
+        String text = out.toString();
+        assertTrue(text.contains("--format gguf") && text.contains("q4_0"), text);
+        // SmolLM2-135M Q4_0: 89,941,248 data bytes (GgufTwinPlanTest) and a 1.3 MB header: 87 MiB
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("smollm2-135m ") && l.endsWith(" 87 MiB")), text);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--format gguf --quant int4|--quant: for --format gguf expected f16, q8_0 or q4_0, got 'int4'",

@@ -89,6 +89,17 @@ class GgufTwinPlanTest {
     }
 
     @Test
+    void smollm2Q4_0DataBytesByHand() {
+        // token_embd Q8_0: 49152 rows × 18 blocks × 34 B = 30,081,024
+        // a layer: q and o 576×576/32 × 18 B = 186,624 each; k and v 576×192/32 × 18 = 62,208 each;
+        //   gate, up, down 576×1536/32 × 18 = 497,664 each; two F32 norms 2 × 2,304 → 1,995,264; × 30 = 59,857,920
+        // output_norm 2,304; every size a multiple of 32, so no padding between tensors
+        assertEquals(30_081_024L + 59_857_920L + 2_304L, plan("smollm2-135m", GgufQuant.Q4_0).dataBytes());
+        // F16: (134,515,008 − 61 norms × 576) × 2 B + 61 × 576 × 4 B
+        assertEquals((134_515_008L - 61 * 576) * 2 + 61 * 576 * 4, plan("smollm2-135m", GgufQuant.F16).dataBytes());
+    }
+
+    @Test
     void quantisationsChooseTensorTypesAsLlamaCppDoes() {
         Map<String, GgufTensorInfo> q4 = byName(plan("mistral-7b", GgufQuant.Q4_0));
         assertEquals(GgmlType.Q4_0, q4.get("token_embd.weight").type()); // untied: left Q4_0
