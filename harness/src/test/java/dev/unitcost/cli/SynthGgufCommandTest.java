@@ -67,6 +67,19 @@ class SynthGgufCommandTest {
     }
 
     @Test
+    void rowsOfPartialBlocksAreRefusedForQuantisedTypesOnly() throws Exception {
+        String narrow = Files.writeString(dir.resolve("narrow.json"), TINY_CONFIG.replace("\"hidden_size\": 64", "\"hidden_size\": 48"))
+                .toString();
+        assertEquals(2, run("--config", narrow, "--format", "gguf", "--quant", "q8_0", "--out", dir.resolve("q8").toString()));
+        assertEquals("unitcost: --quant: token_embd.weight has rows of 48 values, not a multiple of 32 as Q8_0 needs;"
+                + " write this shape as f16", err.toString().strip());
+        assertFalse(Files.exists(dir.resolve("q8")));
+        assertEquals(0, run("--config", narrow, "--format", "gguf", "--quant", "f16", "--out", dir.resolve("f16").toString()),
+                err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("f16").resolve("twin-f16.gguf")));
+    }
+
+    @Test
     void listShowsGgufFileSizes() {
         assertEquals(0, run("--list"));
         String text = out.toString();
