@@ -77,6 +77,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void ggufTwinsSitAboveTheOnnxTwins() {
+        // synth.gguf reuses the ONNX twins' presets, seeded weights and tokenizer; nothing in synth needs GGUF
+        noClasses().that().resideInAPackage("dev.unitcost.synth")
+                .should().dependOnClassesThat().resideInAPackage("dev.unitcost.synth.gguf..").check(main);
+    }
+
+    @Test
     void onlyMainExitsAndOnlyTheCliPrints() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.unitcost.cli.Main")
                 .should().callMethod(System.class, "exit", int.class).check(main);

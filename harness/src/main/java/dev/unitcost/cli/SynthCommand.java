@@ -12,6 +12,9 @@ import dev.unitcost.synth.TwinPlan;
 import dev.unitcost.synth.TwinPreset;
 import dev.unitcost.synth.TwinProgress;
 import dev.unitcost.synth.TwinWriter;
+import dev.unitcost.synth.gguf.GgufQuant;
+import dev.unitcost.synth.gguf.GgufTwinPlan;
+import dev.unitcost.synth.gguf.GgufTwinWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Option;
         description = {
             "Write a shape twin of a decoder LLM: its real architecture with seeded random weights.",
             "",
-            "The twin is an ONNX decoder in the onnx-community directory layout, so it loads like a real export. "
+            "The twin is an ONNX decoder in the onnx-community directory layout, so it loads like a real export, "
+                    + "or with --format gguf one GGUF file with llama.cpp's tensor names and metadata. "
                     + "Its speed at forced output length is the real model's; its text is meaningless."
         })
 public final class SynthCommand implements Callable<Integer> {
@@ -58,8 +62,13 @@ public final class SynthCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--quant", paramLabel = "Q", defaultValue = "int4",
-            description = "fp32, fp16, int8 or int4 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", defaultValue = "onnx",
+            description = "onnx (an onnx-community directory) or gguf (one GGUF file that llama.cpp loads)"
+                    + " (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--quant", paramLabel = "Q",
+            description = "onnx: fp32, fp16, int8 or int4 (default int4); gguf: f16, q8_0 or q4_0 (default q4_0)")
     String quant;
 
     @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory to write")
@@ -116,7 +125,13 @@ public final class SynthCommand implements Callable<Integer> {
         if (out == null) {
             throw InputException.option("--out", "required: the directory to write the twin into");
         }
-        TwinOptions options = options();
+        boolean gguf = switch (format.toLowerCase(Locale.ROOT)) {
+            case "onnx" -> false;
+            case "gguf" -> true;
+            default -> throw InputException.option("--format", "expected onnx or gguf, got '" + format + "'");
+        };
+        TwinOptions options = gguf ? null : options();
+        GgufQuant ggufQuant = gguf ? ggufQuant() : null;
         TwinPreset preset = source.preset != null ? TwinPreset.named(source.preset) : null;
         if (preset != null && preset.experts().isPresent()) {
             throw InputException.option("--preset", "'" + preset.name() + "' is a mixture of experts: twins of it cannot be"
@@ -126,6 +141,10 @@ public final class SynthCommand implements Callable<Integer> {
         ObjectNode hfConfig = preset != null ? preset.hfConfig() : readConfig(source.config);
         int bos = preset != null ? preset.bosTokenId() : tokenId(hfConfig, "bos_token_id", 1, arch);
         int eos = preset != null ? preset.eosTokenId() : tokenId(hfConfig, "eos_token_id", 2, arch);
+        if (gguf) {
+            return writeGguf(arch, new GgufTwinPlan.Facts(preset != null ? preset.name() : null, bos, eos), ggufQuant,
+                    preset != null ? preset.name() : source.config.toString());
+        }
         if (tokenizer != null && !Files.isRegularFile(tokenizer)) {
             throw InputException.option("--tokenizer", tokenizer + " is not a readable file");
         }
@@ -148,12 +167,56 @@ public final class SynthCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private Integer writeGguf(DecoderArchitecture arch, GgufTwinPlan.Facts facts, GgufQuant q, String what)
+            throws IOException {
+        if (arch.vocab() < ByteLevelBpe.MIN_VOCAB) {
+            throw InputException.option("--config", "vocab_size " + arch.vocab() + " is too small for the generated"
+                    + " tokenizer a GGUF twin carries (at least " + ByteLevelBpe.MIN_VOCAB + ")");
+        }
+        GgufTwinPlan plan;
+        try {
+            plan = new GgufTwinPlan(arch, q, seed, facts);
+        } catch (IllegalArgumentException e) {
+            throw InputException.option("--quant", e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        Path written;
+        try (BarProgress progress = new BarProgress(err)) {
+            written = new GgufTwinWriter(usableBytes, progress).write(plan, out);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "wrote %s GGUF twin (%,d parameters, %s, %d tensors, %,d bytes) to %s in %.1f s%n", what,
+                plan.parameterCount(), q.label(), plan.header().tensors().size(), Files.size(written), written, seconds);
+        return ExitCodes.OK;
+    }
+
+    /** The GGUF quantisation; options that only shape an ONNX graph are refused rather than ignored. */
+    private GgufQuant ggufQuant() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String onnxOnly : new String[] {"--tokenizer", "--attention", "--block-size", "--accuracy-level",
+                "--last-token-logits", "--full-logits"}) {
+            if (given.hasMatchedOption(onnxOnly)) {
+                throw InputException.option(onnxOnly, "applies to --format onnx only; a GGUF twin carries its"
+                        + " generated tokenizer and leaves the graph to llama.cpp");
+            }
+        }
+        String label = quant == null ? GgufQuant.Q4_0.label() : quant;
+        GgufQuant q = GgufQuant.byLabel(label);
+        if (q == null) {
+            throw InputException.option("--quant", "for --format gguf expected f16, q8_0 or q4_0, got '" + label + "'");
+        }
+        return q;
+    }
+
     private TwinOptions options() {
         Quantization q;
+        String label = quant == null ? Quantization.INT4.label() : quant;
         try {
-            q = Quantization.valueOf(quant.toUpperCase(Locale.ROOT));
+            q = Quantization.valueOf(label.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InputException.option("--quant", "expected fp32, fp16, int8 or int4, got '" + quant + "'");
+            throw InputException.option("--quant", "expected fp32, fp16, int8 or int4, got '" + label + "'");
         }
         TwinOptions.Attention att;
         try {

@@ -6,6 +6,8 @@ import dev.unitcost.synth.TwinOptions;
 import dev.unitcost.synth.TwinPlan;
 import dev.unitcost.synth.TwinPreset;
 import dev.unitcost.synth.TwinWriter;
+import dev.unitcost.synth.gguf.GgufQuant;
+import dev.unitcost.synth.gguf.GgufTwinPlan;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -32,6 +34,21 @@ final class SynthList {
             out.printf(Locale.ROOT, "%-14s %-28s %,15d%s%n", p.name(), p.hfRepo(), p.architecture().paramCount(), sizes);
         }
         out.println("sizes: on disk with GQA attention, int4 block size 32, generated tokenizer (upper estimate)");
+        out.println();
+        out.printf(Locale.ROOT, "%-14s %10s %10s %10s%n", "--format gguf", "f16", "q8_0", "q4_0");
+        for (TwinPreset p : TwinPreset.ALL) {
+            if (p.experts().isPresent()) {
+                continue;
+            }
+            StringBuilder sizes = new StringBuilder();
+            for (GgufQuant q : GgufQuant.values()) {
+                GgufTwinPlan plan = new GgufTwinPlan(p.architecture(), q, 0,
+                        new GgufTwinPlan.Facts(p.name(), p.bosTokenId(), p.eosTokenId()));
+                sizes.append(String.format(Locale.ROOT, " %10s", size(plan.fileBytes())));
+            }
+            out.printf(Locale.ROOT, "%-14s%s%n", p.name(), sizes);
+        }
+        out.println("sizes: the GGUF file exactly (q4_0 keeps the output projection in q8_0)");
     }
 
     /** Bytes for people: MiB below 1 GiB, else GiB with two decimals. */

@@ -112,7 +112,11 @@ public final class TwinWriter {
         }
     }
 
-    private static Path checkTarget(Path target) {
+    /**
+     * Checks that a twin may be written into {@code target} (a new or empty directory in a writable one) and
+     * returns its parent; an InputException about the {@code out} setting otherwise. The GGUF writer shares it.
+     */
+    public static Path checkTarget(Path target) {
         Path parent = target.getParent();
         if (parent == null) {
             throw InputException.setting("out", target + " has no parent directory");
@@ -231,7 +235,8 @@ public final class TwinWriter {
         return bytes >> 20;
     }
 
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a directory and everything in it (nothing when it does not exist). */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
