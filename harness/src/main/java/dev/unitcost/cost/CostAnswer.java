@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * @param rounding how money was rounded, in words
  */
 public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHostedBill> selfHosted, List<DutyCycle> sweep,
-        String rounding) {
+        String rounding, Optional<CostExtras.CachedInput> cachedInput, Optional<CostExtras.Fleet> fleet,
+        Optional<CostExtras.Interval> interval, List<CostExtras.Routes> routes) {
 
     public CostAnswer {
         Objects.requireNonNull(workload, "workload");
@@ -27,6 +28,30 @@ public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHos
         Objects.requireNonNull(selfHosted, "selfHosted");
         sweep = List.copyOf(sweep);
         Objects.requireNonNull(rounding, "rounding");
+        cachedInput = cachedInput == null ? Optional.empty() : cachedInput;
+        fleet = fleet == null ? Optional.empty() : fleet;
+        interval = interval == null ? Optional.empty() : interval;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /** This answer with the cached-input figures. */
+    public CostAnswer with(CostExtras.CachedInput c) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, Optional.of(c), fleet, interval, routes);
+    }
+
+    /** This answer with the fleet sized for a load curve. */
+    public CostAnswer with(CostExtras.Fleet f) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, Optional.of(f), interval, routes);
+    }
+
+    /** This answer with the self-hosted price's confidence interval. */
+    public CostAnswer with(CostExtras.Interval i) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, fleet, Optional.of(i), routes);
+    }
+
+    /** This answer with routing mixes (one entry per self-hosted model). */
+    public CostAnswer withRoutes(List<CostExtras.Routes> r) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, fleet, interval, r);
     }
 
     /**
@@ -99,7 +124,8 @@ public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHos
                 Optional.ofNullable(a.flag()), Money.monthly(bill.apiBill().inputUsd()), Money.monthly(bill.apiBill().outputUsd()),
                 Money.monthly(bill.apiBill().totalUsd()));
         return new CostAnswer(workload, api, bill.self().map(CostAnswer::selfHosted), sweep.stream().map(DutyCycle::of).toList(),
-                Money.RULE + "; months of " + Workload.DAYS_PER_MONTH + " days (720 h)");
+                Money.RULE + "; months of " + Workload.DAYS_PER_MONTH + " days (720 h)", Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
     }
 
     private static SelfHostedBill selfHosted(BillComparison.SelfHosting self) {
