@@ -173,10 +173,11 @@ public final class CostCommand implements Callable<Integer> {
                     Money.perMillion(apiPrices.usdPerMillionInput()), prefixCaching == null ? 0 : prefixCaching.prefillSaving(),
                     prefixCaching == null ? "no self-hosted side" : prefixCaching.basis()));
         }
-        if (curve != null) {
-            if (bill.self().isEmpty()) {
-                throw InputException.option("--load-curve", "needs a self-hosted throughput (--run or --tokens-per-second-in) and --hardware");
-            }
+        if (curve != null && bill.self().isEmpty() && routes.isEmpty()) {
+            throw InputException.option("--load-curve", "needs a self-hosted throughput (--run or --tokens-per-second-in) and --hardware,"
+                    + " or a --route to size");
+        }
+        if (curve != null && bill.self().isPresent()) {
             answer = answer.with(CostExtras.Fleet.of(FleetSizing.of(workload, bill.self().get().throughput(), curve, utilisation, profile,
                     price, 1, busyPower())));
         }
