@@ -4,6 +4,7 @@ import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
 import dev.unitcost.config.LoadCurveFiles;
+import dev.unitcost.config.TextFiles;
 import dev.unitcost.cost.BillComparison;
 import dev.unitcost.cost.CostAnswer;
 import dev.unitcost.cost.CostExtras;
@@ -120,6 +121,11 @@ public final class CostCommand implements Callable<Integer> {
                     + " --hardware) or a name for the measured throughput (--run, --tokens-per-second-in); repeat for a table")
     List<String> route;
 
+    @Option(names = "--text", paramLabel = "FILE",
+            description = "a UTF-8 sample of the workload's text: USD per 1M characters and per 1M words beside per 1M tokens, each"
+                    + " side counted in its own tokenizer where Java has it (OpenAI's o200k/cl100k), else a stated stand-in")
+    String text;
+
     @Option(names = "--scenario", paramLabel = "NAME|PATH",
             description = "a scenario under profiles/scenarios/: its workload, APIs and self-hosted options, each option's bill")
     String scenario;
@@ -187,6 +193,9 @@ public final class CostCommand implements Callable<Integer> {
         if (!routes.isEmpty()) {
             answer = answer.withRoutes(CostRoutes.price(routes, new CostRoutes.Context(layout, workload, bill,
                     profile, price, utilisation, busyPower(), curve, prefixCaching)));
+        }
+        if (text != null) {
+            answer = answer.with(CostText.prices(TextFiles.read(text, "text"), text, api.model, apiPrices, bill, workload));
         }
         CostAnswer shown = answer;
         Output.write(spec.commandLine().getOut(), w -> output.write(shown, w));

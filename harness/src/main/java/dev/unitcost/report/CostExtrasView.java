@@ -27,6 +27,23 @@ final class CostExtrasView {
         for (CostExtras.Routes r : a.routes()) {
             routes(d, r);
         }
+        a.text().ifPresent(t -> text(d, t));
+    }
+
+    private static void text(Document d, dev.unitcost.cost.TextPrices t) {
+        Table table = new Table(List.of("side", "tokenizer", "tokens", "tokens/1k chars", "USD/1M tokens", "USD/1M characters",
+                "USD/1M words"), List.of(false, false, true, true, true, true, true));
+        List<String> notes = new ArrayList<>();
+        for (var l : t.lines()) {
+            table.row(l.side(), l.tokenizer() + (l.ownTokenizer() ? "" : " (stood in)"), Figures.count(l.tokens()),
+                    String.format(Locale.ROOT, "%.1f", l.tokensPerThousandCharacters()), Figures.usd(l.usdPerMillionTokens()),
+                    Figures.usd(l.usdPerMillionCharacters()), Figures.usd(l.usdPerMillionWords()));
+            notes.add(l.side() + ": " + l.model() + (l.ownTokenizer() ? ", counted in its own tokenizer"
+                    : ", no Java tokenizer for it here: " + l.tokenizer() + " stood in"));
+        }
+        d.heading(String.format(Locale.ROOT, "Per unit of text: %s (%s characters, %s words), at the workload's mix", t.source(),
+                Figures.count(t.characters()), Figures.count(t.words()))).table(table);
+        d.indentedLines(notes);
     }
 
     private static void fleet(Document d, CostExtras.Fleet f) {

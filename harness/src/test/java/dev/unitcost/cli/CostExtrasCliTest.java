@@ -121,6 +121,25 @@ class CostExtrasCliTest {
     }
 
     @Test
+    void pricesPerCharacterInEachSidesTokenizer() throws Exception {
+        Path text = Files.writeString(tmp.resolve("sample.txt"), "hello world");
+        CliRunner.Outcome o = CostCli.run(small(REPO, "--api", "openai/gpt-4o-mini", "--hardware", "runpod-h100-sxm",
+                "--tokens-per-second-in", "10000", "--tokens-per-second-out", "1000", "--text", text.toString(), "--format", "json"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode t = CostCommandTest.JSON.readTree(o.out()).get("text");
+        assertEquals(11, t.get("characters").asInt());
+        JsonNode api = t.get("lines").get(0);
+        assertEquals("o200k_base", api.get("tokenizer").asText());
+        assertTrue(api.get("ownTokenizer").asBoolean());
+        assertEquals(2, api.get("tokens").asInt());
+        JsonNode self = t.get("lines").get(1);
+        assertEquals("cl100k_base", self.get("tokenizer").asText());
+        assertEquals(false, self.get("ownTokenizer").asBoolean());
+        CliRunner.Outcome table = CostCli.run(small(CostCli.PROJECT, "--api-price", "15/75", "--text", text.toString()));
+        assertTrue(table.out().contains("cl100k_base (stood in)"), table.out());
+    }
+
+    @Test
     void badInputToEveryNewOption() throws Exception {
         String[] self = {"--api-price", "15/75", "--hardware", "runpod-h100-sxm", "--tokens-per-second-in", "10000",
             "--tokens-per-second-out", "1000"};
@@ -150,6 +169,11 @@ class CostExtrasCliTest {
         fails(new String[] {"cost", "--project-dir", REPO, "--scenario", bad.toString()}, bad.toString(), "users must be > 0");
         fails(new String[] {"cost", "--project-dir", CostCli.PROJECT, "--users", "1", "--requests-per-day", "1", "--input-tokens", "1",
             "--output-tokens", "1"}, "--api=MODEL", "--api-price=IN/OUT");
+        fails(small(CostCli.PROJECT, "--api-price", "15/75", "--text", tmp.resolve("none.txt").toString()), "--text: no such file");
+        Path blank = Files.writeString(tmp.resolve("blank.txt"), "  \n");
+        fails(small(CostCli.PROJECT, "--api-price", "15/75", "--text", blank.toString()), blank + ": text: expected some words");
+        Path latin1 = Files.write(tmp.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xe9});
+        fails(small(CostCli.PROJECT, "--api-price", "15/75", "--text", latin1.toString()), "expected UTF-8 text");
         fails(new String[] {"margins", "--project-dir", REPO, "--hardware", "runpod-h100-sxm", "--utilisation", "0"}, "--utilisation");
         fails(new String[] {"margins", "--project-dir", REPO, "--hardware", "runpod-h100-sxm", "--model", "gpt-9"},
                 "--model: no rate-card entry has the shape 'gpt-9'", "llama-3.1-8b");

@@ -158,4 +158,20 @@ class CostAnswersTest {
         assertThrows(IllegalArgumentException.class, () -> LoadCurve.ofWeights("f", List.of(1.0), "hand"));
         assertThrows(IllegalArgumentException.class, () -> LoadCurve.ofWeights("f", java.util.Collections.nCopies(24, 0.0), "hand"));
     }
+
+    @Test
+    void charactersAndWordsVersusTokensOnAFixedText() {
+        // "hello world": 11 characters, 2 words, 2 tokens (cl100k and o200k alike). At USD 1.50 per 1M tokens:
+        // per 1M characters 1.50 x 2 / 11 = 0.272727 -> 0.2727; per 1M words 1.50 x 2 / 2 = 1.50; 181.8 tokens per 1k characters.
+        assertEquals(11, TextPrices.characters("hello world"));
+        assertEquals(2, TextPrices.words(" hello \n world "));
+        TextPrices.Line l = TextPrices.line("API", "m", "cl100k_base", true, 2, new BigDecimal("1.50"), 11, 2);
+        assertEquals("0.2727", l.usdPerMillionCharacters().toPlainString());
+        assertEquals("1.5000", l.usdPerMillionWords().toPlainString());
+        assertEquals(2000.0 / 11, l.tokensPerThousandCharacters(), 1e-9);
+        // a tokenizer that needs 30% more tokens for the same text costs 30% more per character at the same token price
+        TextPrices.Line more = TextPrices.line("API", "m2", "other", false, 13, new BigDecimal("1.50"), 110, 20);
+        assertEquals("0.1773", more.usdPerMillionCharacters().toPlainString()); // 1.5 x 13 / 110 = 0.177273
+        assertEquals(2, TextPrices.characters("a\uD83D\uDE00"), "code points (a and one emoji), not UTF-16 units or bytes");
+    }
 }
