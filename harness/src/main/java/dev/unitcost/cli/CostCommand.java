@@ -185,7 +185,7 @@ public final class CostCommand implements Callable<Integer> {
         }
         if (curve != null && bill.self().isPresent()) {
             answer = answer.with(CostExtras.Fleet.of(FleetSizing.of(workload, bill.self().get().throughput(), curve, utilisation, profile,
-                    price, 1, busyPower())));
+                    price, 1, busyPower()), bill.apiBill().totalUsd()));
         }
         if (report != null && bill.self().isPresent()) {
             answer = interval(answer, bill.self().get(), workload);

@@ -33,17 +33,20 @@ public final class CostExtras {
      * @param peakHour the busiest hour (0–23)
      * @param peakShare the busiest hour's share of the day
      * @param utilisation the busy share allowed in the busiest hour
+     * @param savingVersusApiUsdPerMonth the API's month minus the fleet's (negative: the fleet costs more)
      */
     public record Fleet(String curve, String curveSource, int peakHour, double peakShare, double utilisation, long devices,
             double achievedUtilisation, BigDecimal usdPerDeviceHour, BigDecimal usdPerMonth, BigDecimal effectiveUsdPerMillion,
-            BigDecimal busyOnlyUsdPerMillion, Optional<FleetSizing.Energy> energy) {
+            BigDecimal busyOnlyUsdPerMillion, Optional<FleetSizing.Energy> energy, BigDecimal savingVersusApiUsdPerMonth) {
 
-        public static Fleet of(FleetSizing f) {
+        /** The fleet, set against the API's month for the same workload ({@code apiUsdPerMonth}). */
+        public static Fleet of(FleetSizing f, BigDecimal apiUsdPerMonth) {
             Optional<FleetSizing.Energy> e = f.energy().map(x -> new FleetSizing.Energy(x.idleWatts(), x.busyWatts(), x.idleKwhPerMonth(),
                     x.dynamicKwhPerMonth(), Money.monthly(x.idleUsdPerMonth()), Money.monthly(x.dynamicUsdPerMonth()), x.idleWattsSource()));
             return new Fleet(f.curve().name(), f.curve().source(), f.curve().peakHour(), f.curve().peakShare(), f.utilisation(), f.devices(),
                     f.achievedUtilisation(), Money.perHour(f.usdPerDeviceHour()), Money.monthly(f.usdPerMonth()),
-                    Money.perMillion(f.effectiveUsdPerMillion()), Money.perMillion(f.busyOnlyUsdPerMillion()), e);
+                    Money.perMillion(f.effectiveUsdPerMillion()), Money.perMillion(f.busyOnlyUsdPerMillion()), e,
+                    Money.monthly(apiUsdPerMonth.subtract(f.usdPerMonth())));
         }
     }
 

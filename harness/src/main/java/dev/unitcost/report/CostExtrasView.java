@@ -54,6 +54,9 @@ final class CostExtrasView {
         lines.add("fleet month USD " + Figures.usdMonthly(f.usdPerMonth()) + " (USD " + f.usdPerDeviceHour().toPlainString()
                 + " per device-hour, every hour paid)");
         lines.add("busy over the day: " + Figures.percent(f.achievedUtilisation()) + " of paid hours");
+        lines.add(f.savingVersusApiUsdPerMonth().signum() >= 0
+                ? "this fleet saves USD " + Figures.usdMonthly(f.savingVersusApiUsdPerMonth()) + " a month against the API"
+                : "this fleet costs USD " + Figures.usdMonthly(f.savingVersusApiUsdPerMonth().negate()) + " a month more than the API");
         lines.add("effective USD " + Figures.usd(f.effectiveUsdPerMillion()) + " per 1M tokens at that utilisation");
         lines.add("busy-only USD " + Figures.usd(f.busyOnlyUsdPerMillion()) + " per 1M tokens: OPTIMISTIC, pays busy hours only"
                 + " (usage-based cost almost always makes self-hosting look cheaper)");

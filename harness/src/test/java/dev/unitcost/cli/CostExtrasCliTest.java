@@ -58,6 +58,9 @@ class CostExtrasCliTest {
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().contains("Fleet sized for the load curve 'business-hours'"), o.out());
         assertTrue(o.out().contains("busy-only USD") && o.out().contains("OPTIMISTIC"), o.out());
+        // 10M input / 10,000 + 1M output / 1,000 = 2,000 s a day; 1/12 in the busiest hour = 166.7 s: one device at 50%.
+        // one device: 2.99 x 720 = 2,152.80; the API: 300M x 15 + 30M x 75 per 1M = 6,750.00; saving 4,597.20
+        assertTrue(o.out().contains("this fleet saves USD 4,597.20 a month against the API"), o.out());
     }
 
     @Test
