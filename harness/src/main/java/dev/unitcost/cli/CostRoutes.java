@@ -3,7 +3,6 @@ package dev.unitcost.cli;
 import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
-import dev.unitcost.cost.ApiComparison;
 import dev.unitcost.cost.BillComparison;
 import dev.unitcost.cost.CostExtras;
 import dev.unitcost.cost.HardwareProfile;
@@ -15,8 +14,6 @@ import dev.unitcost.cost.RouteMix;
 import dev.unitcost.cost.Workload;
 import dev.unitcost.model.ModelLoad;
 import dev.unitcost.synth.TwinCache;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +62,9 @@ final class CostRoutes {
         if (c.profile() == null) {
             throw InputException.option("--route", "needs --hardware (or --run) to price the self-hosted model on");
         }
-        BigDecimal deviceMonth;
+        HourlyCost hourly;
         try {
-            deviceMonth = HourlyCost.of(c.profile(), c.price(), 1, c.utilisation(), c.busyPower()).usdPerHour()
-                    .multiply(ApiComparison.HOURS_PER_MONTH, MathContext.DECIMAL64);
+            hourly = HourlyCost.of(c.profile(), c.price(), 1, c.utilisation(), c.busyPower());
         } catch (IllegalArgumentException e) {
             throw InputException.option("--price", e.getMessage());
         }
@@ -77,8 +73,7 @@ final class CostRoutes {
         List<CostExtras.Routes> out = new ArrayList<>();
         for (var e : byModel.entrySet()) {
             MeasuredThroughput t = throughput(e.getKey(), c);
-            double busy = t.busySeconds(w.inputTokensPerMonth(), w.outputTokensPerMonth());
-            RouteMix mix = RouteMix.of(e.getKey(), e.getValue(), c.bill().apiBill().totalUsd(), busy, deviceMonth, curve, c.utilisation());
+            RouteMix mix = RouteMix.of(e.getKey(), e.getValue(), w, c.bill().apiBill(), t, hourly, curve, c.utilisation());
             out.add(CostExtras.Routes.of(mix, t.label()));
         }
         return out;

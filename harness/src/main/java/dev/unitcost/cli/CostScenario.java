@@ -34,6 +34,12 @@ final class CostScenario {
                 throw InputException.option((String) o[1], "not with --scenario (the scenario file states it)");
             }
         }
+        for (String option : new String[] {"--utilisation", "--price", "--measured-watts", "--prefix-cache-saving", "--text",
+            "--ratecards"}) {
+            if (c.spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw InputException.option(option, "not with --scenario (the scenario file states it)");
+            }
+        }
     }
 
     static ScenarioBill bill(ProjectLayout layout, String nameOrPath) {

@@ -45,6 +45,16 @@ public record RouteMix(String model, List<Row> rows, BigDecimal allApiUsdPerMont
             BigDecimal versusAllApiUsdPerMonth, BigDecimal versusAllSelfUsdPerMonth) {}
 
     /**
+     * The mixes of {@code w} between the API ({@code apiBill}, the whole workload there) and devices
+     * with throughput {@code t}, each paid {@code hourly} for every hour of the month.
+     */
+    public static RouteMix of(String model, List<Double> shares, Workload w, MonthlyBill.Api apiBill, MeasuredThroughput t,
+            HourlyCost hourly, LoadCurve curve, double utilisation) {
+        return of(model, shares, apiBill.totalUsd(), t.busySeconds(w.inputTokensPerMonth(), w.outputTokensPerMonth()),
+                hourly.usdPerHour().multiply(ApiComparison.HOURS_PER_MONTH, MC), curve, utilisation);
+    }
+
+    /**
      * @param allApiUsdPerMonth the whole workload's month at the API
      * @param busySecondsPerMonth device-seconds the whole workload needs self-hosted
      * @param deviceUsdPerMonth one device's month (paid every hour)

@@ -167,6 +167,8 @@ class CostExtrasCliTest {
         fails(small(CostCli.PROJECT, "--api-price", "15/75", "--route", "0.7:twin:llama-3.1-8b:int4"), "--route: needs --hardware");
         fails(new String[] {"cost", "--project-dir", REPO, "--scenario", "seed-999"}, "seed-999");
         fails(new String[] {"cost", "--project-dir", REPO, "--scenario", "seed-000", "--users", "5"}, "--users: not with --scenario");
+        fails(new String[] {"cost", "--project-dir", REPO, "--scenario", "seed-000", "--utilisation", "0.5"},
+                "--utilisation: not with --scenario");
         Path bad = Files.writeString(tmp.resolve("bad.yaml"), "name: x\nsource: s\nasOf: 2026-11-30\nusers: 0\nrequestsPerDay: 1\n"
                 + "inputTokens: 1\noutputTokens: 1\nutilisation: 0.5\napis: [{name: a, input: 1, output: 1}]\n");
         fails(new String[] {"cost", "--project-dir", REPO, "--scenario", bad.toString()}, bad.toString(), "users must be > 0");
