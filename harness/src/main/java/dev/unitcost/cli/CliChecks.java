@@ -29,6 +29,14 @@ final class CliChecks {
         utilisation("--utilisation", u);
     }
 
+    /** A share in [0, 1]. */
+    static double share(Double s, String option) {
+        if (s == null || !(s >= 0 && s <= 1)) {
+            throw InputException.option(option, "expected a share in [0, 1], got " + s);
+        }
+        return s;
+    }
+
     static void utilisation(String option, double u) {
         if (!(u > 0 && u <= 1)) {
             throw InputException.option(option, "must be in (0, 1], got " + u);
@@ -53,12 +61,13 @@ final class CliChecks {
     /** {@code IN/OUT} or {@code IN}, USD per 1M tokens, each a non-negative number. */
     static BillComparison.ApiPrices apiPrice(String value) {
         String[] parts = value.split("/", -1);
-        if (parts.length > 2) {
+        if (parts.length > 3) {
             throw badPrice(value);
         }
         BigDecimal in = usd(parts[0], value);
-        BigDecimal out = parts.length == 2 ? usd(parts[1], value) : null;
-        return new BillComparison.ApiPrices("given on the command line (USD " + value + " per 1M tokens)", in, out, null);
+        BigDecimal out = parts.length >= 2 ? usd(parts[1], value) : null;
+        BigDecimal cached = parts.length == 3 ? usd(parts[2], value) : null;
+        return new BillComparison.ApiPrices("given on the command line (USD " + value + " per 1M tokens)", in, out, null, cached);
     }
 
     private static BigDecimal usd(String text, String whole) {
@@ -75,8 +84,8 @@ final class CliChecks {
     }
 
     private static InputException badPrice(String value) {
-        return InputException.option("--api-price", "expected IN/OUT in USD per 1M tokens (e.g. 15/75, or IN alone for"
-                + " embeddings), got '" + value + "'");
+        return InputException.option("--api-price", "expected IN/OUT in USD per 1M tokens (e.g. 15/75, IN alone for"
+                + " embeddings, IN/OUT/CACHED with a cached-input price), got '" + value + "'");
     }
 
     /** The one rate card entry named {@code name}, or a line suggesting close names. */

@@ -3,8 +3,16 @@ package dev.unitcost.cli;
 import dev.unitcost.InputException;
 import dev.unitcost.config.Profiles;
 import dev.unitcost.config.ProjectLayout;
+import dev.unitcost.config.LoadCurveFiles;
+import dev.unitcost.config.TextFiles;
 import dev.unitcost.cost.BillComparison;
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.CostExtras;
+import dev.unitcost.cost.FleetSizing;
+import dev.unitcost.cost.LoadCurve;
+import dev.unitcost.cost.Money;
+import dev.unitcost.cost.PrefixCaching;
+import dev.unitcost.cost.PriceInterval;
 import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.MeasuredThroughput;
@@ -40,27 +48,27 @@ public final class CostCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--users", required = true, paramLabel = "N", description = "active users")
-    long users;
+    @Option(names = "--users", paramLabel = "N", description = "active users")
+    Long users;
 
-    @Option(names = "--requests-per-day", required = true, paramLabel = "N", description = "requests per user per day")
-    long requestsPerDay;
+    @Option(names = "--requests-per-day", paramLabel = "N", description = "requests per user per day")
+    Long requestsPerDay;
 
-    @Option(names = "--input-tokens", required = true, paramLabel = "N", description = "prompt tokens per request")
-    long inputTokens;
+    @Option(names = "--input-tokens", paramLabel = "N", description = "prompt tokens per request")
+    Long inputTokens;
 
-    @Option(names = "--output-tokens", required = true, paramLabel = "N",
+    @Option(names = "--output-tokens", paramLabel = "N",
             description = "generated tokens per request (0 for embeddings)")
-    long outputTokens;
+    Long outputTokens;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     ApiChoice api;
 
     static final class ApiChoice {
         @Option(names = "--api", paramLabel = "MODEL", description = "an API model from the rate cards (model or provider/model)")
         String model;
 
-        @Option(names = "--api-price", paramLabel = "IN/OUT", description = "API prices in USD per 1M tokens, e.g. 15/75 (IN alone for embeddings)")
+        @Option(names = "--api-price", paramLabel = "IN/OUT", description = "API prices in USD per 1M tokens, e.g. 15/75 (IN alone for embeddings; IN/OUT/CACHED with a cached-input price)")
         String price;
     }
 
@@ -94,6 +102,34 @@ public final class CostCommand implements Callable<Integer> {
             description = "also price the tokens at each of these duty cycles, e.g. 0.1,0.25,0.5,1")
     List<Double> sweep;
 
+    @Option(names = "--load-curve", paramLabel = "FILE|flat|business-hours|diurnal",
+            description = "the day's shape of request volume (24 hourly volumes in FILE): sizes the fleet for the busiest hour at"
+                    + " --utilisation and prices it for every hour, beside the busy-only price")
+    String loadCurve;
+
+    @Option(names = "--cached-input-share", paramLabel = "S",
+            description = "share of input tokens cached, in [0, 1]: the API's cachedInput price for them; self-hosted, their"
+                    + " prefill time saved by prefix caching (--prefix-cache-saving, else a stated assumption)")
+    Double cachedInputShare;
+
+    @Option(names = "--prefix-cache-saving", paramLabel = "F",
+            description = "measured share of a cached token's prefill time that prefix caching saves, in [0, 1] (default: assumed 1)")
+    Double prefixCacheSaving;
+
+    @Option(names = "--route", paramLabel = "SHARE:SELF_MODEL",
+            description = "send SHARE of requests to a self-hosted model and the rest to the API: twin:PRESET:QUANT (projected on"
+                    + " --hardware) or a name for the measured throughput (--run, --tokens-per-second-in); repeat for a table")
+    List<String> route;
+
+    @Option(names = "--text", paramLabel = "FILE",
+            description = "a UTF-8 sample of the workload's text: USD per 1M characters and per 1M words beside per 1M tokens, each"
+                    + " side counted in its own tokenizer where Java has it (OpenAI's o200k/cl100k), else a stated stand-in")
+    String text;
+
+    @Option(names = "--scenario", paramLabel = "NAME|PATH",
+            description = "a scenario under profiles/scenarios/: its workload, APIs and self-hosted options, each option's bill")
+    String scenario;
+
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
 
@@ -106,6 +142,8 @@ public final class CostCommand implements Callable<Integer> {
     private HardwareProfile profile;
     private HourlyCost.BusyPower reportPower;
     private HourlyCost.RentalPrice rental;
+    private RunReport report;
+    private PrefixCaching prefixCaching;
 
     @Override
     public Integer call() {
@@ -113,8 +151,17 @@ public final class CostCommand implements Callable<Integer> {
         CliChecks.utilisation(utilisation);
         HourlyCost.RentalPrice price = CliChecks.rentalPrice(rentalPrice);
         ProjectLayout layout = CliChecks.layout(projectDir);
+        if (scenario != null) {
+            CostScenario.refuseOthers(this);
+            var bill = CostScenario.bill(layout, scenario);
+            Output.write(spec.commandLine().getOut(), w -> output.write(bill, w));
+            return ExitCodes.OK;
+        }
         Workload workload = workload();
-        BillComparison.ApiPrices apiPrices = apiPrices(new Profiles(layout));
+        if (api == null) {
+            throw InputException.option("--api", "required: give --api=MODEL or --api-price=IN/OUT (or --scenario NAME)");
+        }
+        BillComparison.ApiPrices apiPrices = cached(apiPrices(new Profiles(layout)));
         if (workload.outputTokensPerMonth() > 0 && apiPrices.usdPerMillionOutput() == null) {
             throw InputException.option(api.model != null ? "--api" : "--api-price", "has no output price, but the workload"
                     + " generates " + outputTokens + " tokens per request");
@@ -122,14 +169,87 @@ public final class CostCommand implements Callable<Integer> {
         if (sweep != null) {
             sweep.forEach(u -> CliChecks.utilisation("--sweep", u));
         }
-        BillComparison bill = selfHosted(layout, workload, apiPrices, price);
+        LoadCurve curve = loadCurve == null ? null : LoadCurveFiles.read(loadCurve);
+        List<CostRoutes.Route> routes = CostRoutes.parse(route);
+        BillComparison bill = selfHosted(layout, workload, apiPrices, price, !routes.isEmpty());
         List<TokenPrices> swept = sweep == null || bill.self().isEmpty() ? List.of() : sweep(bill.self().get(), workload);
         CostAnswer answer = CostAnswer.of(bill, swept);
-        Output.write(spec.commandLine().getOut(), w -> output.write(answer, w));
+        if (cachedInputShare != null && cachedInputShare > 0) {
+            answer = answer.with(new CostExtras.CachedInput(cachedInputShare, apiPrices.usdPerMillionCachedInput(),
+                    Money.perMillion(apiPrices.usdPerMillionInput()), prefixCaching == null ? 0 : prefixCaching.prefillSaving(),
+                    prefixCaching == null ? "no self-hosted side" : prefixCaching.basis()));
+        }
+        if (curve != null && bill.self().isEmpty() && routes.isEmpty()) {
+            throw InputException.option("--load-curve", "needs a self-hosted throughput (--run or --tokens-per-second-in) and --hardware,"
+                    + " or a --route to size");
+        }
+        if (curve != null && bill.self().isPresent()) {
+            answer = answer.with(CostExtras.Fleet.of(FleetSizing.of(workload, bill.self().get().throughput(), curve, utilisation, profile,
+                    price, 1, busyPower()), bill.apiBill().totalUsd()));
+        }
+        if (report != null && bill.self().isPresent()) {
+            answer = interval(answer, bill.self().get(), workload);
+        }
+        if (!routes.isEmpty()) {
+            answer = answer.withRoutes(CostRoutes.price(routes, new CostRoutes.Context(layout, workload, bill,
+                    profile, price, utilisation, busyPower(), curve, prefixCaching)));
+        }
+        if (text != null) {
+            answer = answer.with(CostText.prices(TextFiles.read(text, "text"), text, api.model, apiPrices, bill, workload));
+        }
+        CostAnswer shown = answer;
+        Output.write(spec.commandLine().getOut(), w -> output.write(shown, w));
         return ExitCodes.OK;
     }
 
+    /** The API's prices with --cached-input-share of input at its cached price; the self-hosted prefix-caching assumption set. */
+    private BillComparison.ApiPrices cached(BillComparison.ApiPrices prices) {
+        if (cachedInputShare == null) {
+            if (prefixCacheSaving != null) {
+                throw InputException.option("--prefix-cache-saving", "needs --cached-input-share (the share of input that hits the cache)");
+            }
+            return prices;
+        }
+        double share = CliChecks.share(cachedInputShare, "--cached-input-share");
+        if (prefixCacheSaving != null) {
+            CliChecks.share(prefixCacheSaving, "--prefix-cache-saving");
+        }
+        // a stored endpoint run of a shared-prefix workload would give PrefixCaching.measured(...) here, from its own figures
+        if (share < 1) {
+            prefixCaching = prefixCacheSaving != null
+                    ? PrefixCaching.measured(share, prefixCacheSaving, "given with --prefix-cache-saving")
+                    : PrefixCaching.assumed(share);
+        }
+        try {
+            return prices.withCachedShare(share);
+        } catch (IllegalArgumentException e) {
+            throw InputException.option("--cached-input-share", e.getMessage()
+                    + (api.model != null ? " on its rate card; give --api-price IN/OUT/CACHED instead" : "; give --api-price IN/OUT/CACHED"));
+        }
+    }
+
+    /** The self-hosted blended price's 95% interval from the --run report's repetitions at its best point. */
+    private CostAnswer interval(CostAnswer answer, BillComparison.SelfHosting self, Workload w) {
+        List<MeasuredThroughput> reps = report.bestRepetitionThroughputs();
+        if (reps.size() < 2) {
+            return answer;
+        }
+        if (prefixCaching != null) {
+            reps = reps.stream().map(prefixCaching::apply).toList();
+        }
+        double ratio = w.inputPerOutput().orElse(TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT);
+        PriceInterval i = PriceInterval.of(self.hourly(), reps, ratio, utilisation, "report " + report.runId() + ": each of "
+                + reps.size() + " repetitions at the best point priced alone, Student's t interval of the mean");
+        return answer.with(CostExtras.Interval.of(i, self.versusApi().apiUsdPerMillionBlended()));
+    }
+
     private Workload workload() {
+        for (Object[] o : new Object[][] {{users, "--users"}, {requestsPerDay, "--requests-per-day"}, {inputTokens, "--input-tokens"},
+            {outputTokens, "--output-tokens"}}) {
+            if (o[0] == null) {
+                throw InputException.option((String) o[1], "required (or --scenario NAME)");
+            }
+        }
         CliChecks.positive(users, "--users");
         CliChecks.positive(requestsPerDay, "--requests-per-day");
         CliChecks.positive(inputTokens, "--input-tokens");
@@ -154,12 +274,16 @@ public final class CostCommand implements Callable<Integer> {
     }
 
     private BillComparison selfHosted(ProjectLayout layout, Workload w, BillComparison.ApiPrices apiPrices,
-            HourlyCost.RentalPrice price) {
+            HourlyCost.RentalPrice price, boolean routed) {
         boolean given = tokensPerSecondIn != null || tokensPerSecondOut != null;
         if (run != null && given) {
             throw InputException.option("--run", "give either --run or --tokens-per-second-in/--tokens-per-second-out, not both");
         }
         if (run == null && !given) {
+            if (hardware != null && routed) {
+                profile = new Profiles(layout).hardware(hardware);
+                return BillComparison.apiOnly(w, apiPrices);
+            }
             if (hardware != null) {
                 throw InputException.option("--hardware", "needs a measured throughput: --run REPORT.json or --tokens-per-second-in");
             }
@@ -169,7 +293,7 @@ public final class CostCommand implements Callable<Integer> {
         String hardwareName = hardware;
         HardwareProfile stored = null;
         if (run != null) {
-            RunReport report = new JsonResultStore(layout.results()).load(run);
+            report = new JsonResultStore(layout.results()).load(run);
             try {
                 t = report.bestThroughput();
             } catch (IllegalArgumentException e) {
@@ -192,6 +316,9 @@ public final class CostCommand implements Callable<Integer> {
                     + outputTokens + " tokens per request but the throughput has no output rate (" + t.label() + ")");
         }
         profile = stored != null ? stored : new Profiles(layout).hardware(hardwareName);
+        if (prefixCaching != null) {
+            t = prefixCaching.apply(t);
+        }
         rental = price;
         HourlyCost hourly;
         try {

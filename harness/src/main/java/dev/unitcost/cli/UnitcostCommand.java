@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {RunCommand.class, SynthCommand.class, CostCommand.class, RepriceCommand.class, ReportCommand.class,
             RatecardsCommand.class, CompareCommand.class, HistoryCommand.class,
-            DoctorCommand.class, ProjectCommand.class, CommandLine.HelpCommand.class},
+            DoctorCommand.class, ProjectCommand.class, MarginsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:finished",

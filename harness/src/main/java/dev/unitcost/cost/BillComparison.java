@@ -23,15 +23,45 @@ public record BillComparison(Workload workload, ApiPrices api, MonthlyBill.Api a
      * @param label model and rate card (provider, asOf), or "given on the command line"
      * @param usdPerMillionOutput null for input-only (embedding) APIs
      * @param flag the importer's doubt about the price, if any
+     * @param usdPerMillionCachedInput the price of a cached input token; null when the API offers none
      */
-    public record ApiPrices(String label, BigDecimal usdPerMillionInput, BigDecimal usdPerMillionOutput, String flag) {
+    public record ApiPrices(String label, BigDecimal usdPerMillionInput, BigDecimal usdPerMillionOutput, String flag,
+            BigDecimal usdPerMillionCachedInput) {
         public ApiPrices {
             HardwareProfile.Checks.nonNegative(usdPerMillionInput, "usdPerMillionInput");
             HardwareProfile.Checks.optionalNonNegative(usdPerMillionOutput, "usdPerMillionOutput");
+            HardwareProfile.Checks.optionalNonNegative(usdPerMillionCachedInput, "usdPerMillionCachedInput");
+        }
+
+        /** Prices with no cached-input price. */
+        public ApiPrices(String label, BigDecimal usdPerMillionInput, BigDecimal usdPerMillionOutput, String flag) {
+            this(label, usdPerMillionInput, usdPerMillionOutput, flag, null);
         }
 
         public static ApiPrices of(RateCards.Entry e) {
-            return new ApiPrices(e.describe(), e.price().input(), e.price().output(), e.price().flag());
+            return new ApiPrices(e.describe(), e.price().input(), e.price().output(), e.price().flag(), e.price().cachedInput());
+        }
+
+        /**
+         * These prices with {@code cachedShare} of input tokens at the cached price: the input price
+         * becomes {@code (1 − s) × input + s × cachedInput}; the label says so.
+         *
+         * @throws IllegalArgumentException when the share is outside [0, 1] or a share is asked of an API with no cached price
+         */
+        public ApiPrices withCachedShare(double cachedShare) {
+            if (!(cachedShare >= 0 && cachedShare <= 1)) {
+                throw new IllegalArgumentException("cachedShare must be in [0, 1], got " + cachedShare);
+            }
+            if (cachedShare == 0) {
+                return this;
+            }
+            if (usdPerMillionCachedInput == null) {
+                throw new IllegalArgumentException(label + " has no cached-input price");
+            }
+            BigDecimal s = BigDecimal.valueOf(cachedShare);
+            BigDecimal in = usdPerMillionInput.multiply(BigDecimal.ONE.subtract(s), MC).add(usdPerMillionCachedInput.multiply(s, MC), MC);
+            return new ApiPrices(label + "; " + HourlyCost.fmt(cachedShare) + " of input cached at USD "
+                    + usdPerMillionCachedInput.toPlainString() + " per 1M", in, usdPerMillionOutput, flag, usdPerMillionCachedInput);
         }
     }
 

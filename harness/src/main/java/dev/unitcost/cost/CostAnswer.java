@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * @param rounding how money was rounded, in words
  */
 public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHostedBill> selfHosted, List<DutyCycle> sweep,
-        String rounding) {
+        String rounding, Optional<CostExtras.CachedInput> cachedInput, Optional<CostExtras.Fleet> fleet,
+        Optional<CostExtras.Interval> interval, List<CostExtras.Routes> routes, Optional<TextPrices> text) {
 
     public CostAnswer {
         Objects.requireNonNull(workload, "workload");
@@ -27,6 +28,36 @@ public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHos
         Objects.requireNonNull(selfHosted, "selfHosted");
         sweep = List.copyOf(sweep);
         Objects.requireNonNull(rounding, "rounding");
+        cachedInput = cachedInput == null ? Optional.empty() : cachedInput;
+        fleet = fleet == null ? Optional.empty() : fleet;
+        interval = interval == null ? Optional.empty() : interval;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        text = text == null ? Optional.empty() : text;
+    }
+
+    /** This answer with the cached-input figures. */
+    public CostAnswer with(CostExtras.CachedInput c) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, Optional.of(c), fleet, interval, routes, text);
+    }
+
+    /** This answer with the fleet sized for a load curve. */
+    public CostAnswer with(CostExtras.Fleet f) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, Optional.of(f), interval, routes, text);
+    }
+
+    /** This answer with the self-hosted price's confidence interval. */
+    public CostAnswer with(CostExtras.Interval i) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, fleet, Optional.of(i), routes, text);
+    }
+
+    /** This answer with prices per character and per word of a text. */
+    public CostAnswer with(TextPrices t) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, fleet, interval, routes, Optional.of(t));
+    }
+
+    /** This answer with routing mixes (one entry per self-hosted model). */
+    public CostAnswer withRoutes(List<CostExtras.Routes> r) {
+        return new CostAnswer(workload, api, selfHosted, sweep, rounding, cachedInput, fleet, interval, r, text);
     }
 
     /**
@@ -99,7 +130,8 @@ public record CostAnswer(WorkloadFigures workload, ApiBill api, Optional<SelfHos
                 Optional.ofNullable(a.flag()), Money.monthly(bill.apiBill().inputUsd()), Money.monthly(bill.apiBill().outputUsd()),
                 Money.monthly(bill.apiBill().totalUsd()));
         return new CostAnswer(workload, api, bill.self().map(CostAnswer::selfHosted), sweep.stream().map(DutyCycle::of).toList(),
-                Money.RULE + "; months of " + Workload.DAYS_PER_MONTH + " days (720 h)");
+                Money.RULE + "; months of " + Workload.DAYS_PER_MONTH + " days (720 h)", Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     private static SelfHostedBill selfHosted(BillComparison.SelfHosting self) {

@@ -101,6 +101,19 @@ public record HourlyCost(BigDecimal usdPerHour, OptionalDouble averageWatts, Opt
         return new HourlyCost(usd, watts, carbon, basis);
     }
 
+    /**
+     * The draw of {@code devicesUsed} devices of {@code profile} while idle: the profile's
+     * {@code idleWatts} shared, else the busy draw (idle hours charged as loaded ones, the cautious
+     * rule {@link #of} follows); empty when nothing gives a busy draw either.
+     */
+    public static OptionalDouble idleWatts(HardwareProfile profile, int devicesUsed, BusyPower busyPower) {
+        double share = devicesUsed / (double) profile.devices();
+        if (profile.idleWatts() != null) {
+            return OptionalDouble.of(profile.idleWatts() * share);
+        }
+        return averageWatts(profile, share, 1.0, busyPower);
+    }
+
     private static OptionalDouble averageWatts(HardwareProfile p, double share, double utilisation, BusyPower busy) {
         Double profileBusy = p.watts() == null ? null : p.watts() * share;
         Double b = busy != null ? Double.valueOf(busy.watts()) : profileBusy;

@@ -39,4 +39,22 @@ public record DevicePhysics(String device, String kind, double bandwidthBytesPer
     public boolean serial() {
         return "cpu".equals(kind);
     }
+
+    /**
+     * {@code n} of these devices serving one model with tensor parallelism, as one device: bandwidth
+     * and FLOP/s scaled by {@code n × efficiency} (the share the all-reduces and smaller GEMMs leave),
+     * memory by {@code n}.
+     */
+    public DevicePhysics tensorParallel(int n, double efficiency) {
+        if (n < 1 || !(efficiency > 0 && efficiency <= 1)) {
+            throw new IllegalArgumentException("tensor parallel needs n >= 1 and efficiency in (0, 1], got " + n + " and " + efficiency);
+        }
+        if (n == 1) {
+            return this;
+        }
+        double scale = n * efficiency;
+        String note = " x " + n + " devices x " + efficiency + " tensor-parallel efficiency";
+        return new DevicePhysics(n + "x " + device + " (tensor parallel)", kind, bandwidthBytesPerSecond * scale, bandwidthSource + note,
+                peakFlopsPerSecond * scale, flopsSource + note, memoryBytes == null ? null : memoryBytes * n);
+    }
 }

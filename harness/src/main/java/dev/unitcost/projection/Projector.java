@@ -98,6 +98,21 @@ public final class Projector {
         return new Projection.ProfileProjection(t.profile().name(), d, e, maxBatch, maxContext, points, sheet, verdict(sheet, apiModel));
     }
 
+    /**
+     * The throughput of the projected best point (the one pricing would choose) of {@code m} on one
+     * device of {@code t}, labelled projected; empty when no point fits.
+     */
+    public static Optional<MeasuredThroughput> bestThroughput(ModelLoad m, Target t, Points w, Efficiency e) {
+        Projection.ProfileProjection row = profile(m, t, w, e, List.of(), null);
+        if (row.prices() == null) {
+            return Optional.empty();
+        }
+        PriceSheet.PointPrice b = row.prices().best();
+        String label = String.format(java.util.Locale.ROOT, "projected: %s %s on %s at batch %d, %d in / %d out (%s)", m.name(), m.format(),
+                t.physics().device(), b.batchSize(), b.inputLength(), b.outputLength(), e.source());
+        return Optional.of(MeasuredThroughput.of(b.inputTokensPerSecond(), b.outputTokensPerSecond(), label));
+    }
+
     /** One point: decode at the mean context (prompt plus half the output), prefill, fit at the full context. */
     public static Projection.PointProjection point(ModelLoad m, DevicePhysics d, Efficiency e, Double usableBytes, int batch, int in, int out) {
         boolean fits = usableBytes == null || Roofline.residentBytes(m, batch, (long) in + out) <= usableBytes;

@@ -35,6 +35,7 @@ final class CostAnswerView {
         if (sweep != null) {
             d.heading(sweepHeading()).table(sweep);
         }
+        CostExtrasView.addTo(d, a);
         return d.text(rounding());
     }
 

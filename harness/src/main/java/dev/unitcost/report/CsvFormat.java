@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
@@ -126,5 +128,17 @@ final class CsvFormat implements ReportFormat {
             throw new UncheckedIOException(e);
         }
         return s.toString();
+    }
+
+    /** The options' table. */
+    @Override
+    public void write(ScenarioBill bill, Writer out) throws IOException {
+        out.write(firstTable(new ScenarioBillView(bill).document()));
+    }
+
+    /** The margins table. */
+    @Override
+    public void write(ImpliedMargins margins, Writer out) throws IOException {
+        out.write(firstTable(new MarginsView(margins).document()));
     }
 }

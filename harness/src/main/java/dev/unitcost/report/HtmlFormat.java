@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
@@ -69,5 +71,15 @@ final class HtmlFormat implements ReportFormat {
 
     private static String page(String title, Document document) {
         return new HtmlPage(title).open("section", null, "document").document(document).close("section").finish();
+    }
+
+    @Override
+    public void write(ScenarioBill bill, Writer out) throws IOException {
+        out.write(page("unitcost cost --scenario", new ScenarioBillView(bill).document()));
+    }
+
+    @Override
+    public void write(ImpliedMargins margins, Writer out) throws IOException {
+        out.write(page("unitcost margins", new MarginsView(margins).document()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
@@ -62,6 +64,18 @@ final class JsonFormat implements ReportFormat {
     @Override
     public void write(Projection projection, Writer out) throws IOException {
         out.write(ReportJson.write(projection));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(ScenarioBill bill, Writer out) throws IOException {
+        out.write(ReportJson.write(bill));
+        out.write('\n');
+    }
+
+    @Override
+    public void write(ImpliedMargins margins, Writer out) throws IOException {
+        out.write(ReportJson.write(margins));
         out.write('\n');
     }
 }

@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
@@ -43,4 +45,10 @@ public interface ReportFormat {
 
     /** {@code unitcost project}: a model projected onto hardware profiles, every figure labelled projected. */
     void write(Projection projection, Writer out) throws IOException;
+
+    /** {@code unitcost cost --scenario}: every option of a scenario billed for the same month. */
+    void write(ScenarioBill bill, Writer out) throws IOException;
+
+    /** {@code unitcost margins}: providers' prices against our cost of serving the same shape. */
+    void write(ImpliedMargins margins, Writer out) throws IOException;
 }

@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
 import dev.unitcost.result.HistoryListing;
@@ -46,5 +48,15 @@ abstract class TextLayout implements ReportFormat {
     @Override
     public void write(Projection projection, Writer out) throws IOException {
         out.write(layOut(new ProjectionView(projection).document()));
+    }
+
+    @Override
+    public void write(ScenarioBill bill, Writer out) throws IOException {
+        out.write(layOut(new ScenarioBillView(bill).document()));
+    }
+
+    @Override
+    public void write(ImpliedMargins margins, Writer out) throws IOException {
+        out.write(layOut(new MarginsView(margins).document()));
     }
 }

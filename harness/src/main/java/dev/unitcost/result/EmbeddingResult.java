@@ -49,6 +49,14 @@ public record EmbeddingResult(List<PointResult> points) implements TaskResult {
     }
 
     @Override
+    public List<MeasuredThroughput> repetitionThroughputs(PricePoint point) {
+        return points.stream().filter(PointResult::ok).filter(p -> p.batchSize() == point.batchSize()
+                && p.sequenceLength() == point.inputLength()).findFirst()
+                .map(p -> p.repetitions().stream().map(r -> MeasuredThroughput.inputOnly(r.tokensPerSecond(), "one repetition")).toList())
+                .orElse(List.of());
+    }
+
+    @Override
     public long inputTokens() {
         return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(RepetitionResult::tokens).sum();
     }

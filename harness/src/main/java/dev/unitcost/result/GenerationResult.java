@@ -62,6 +62,16 @@ public record GenerationResult(DecoderFacts decoder, List<GenerationPoint> point
     }
 
     @Override
+    public List<MeasuredThroughput> repetitionThroughputs(PricePoint point) {
+        return points.stream().filter(GenerationPoint::ok).filter(p -> p.batchSize() == point.batchSize()
+                && p.inputLength() == point.inputLength() && point.outputLength().equals(Optional.of(p.outputLength())))
+                .findFirst().map(p -> p.repetitions().stream().map(r -> r.decodeTokensPerSecond() == null
+                        ? MeasuredThroughput.inputOnly(r.prefillTokensPerSecond(), "one repetition")
+                        : MeasuredThroughput.of(r.prefillTokensPerSecond(), r.decodeTokensPerSecond(), "one repetition")).toList())
+                .orElse(List.of());
+    }
+
+    @Override
     public long inputTokens() {
         return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(GenerationRepetition::promptTokens).sum();
     }

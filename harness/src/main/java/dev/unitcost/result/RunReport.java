@@ -76,6 +76,15 @@ public record RunReport(int schemaVersion, RunHeader header, TaskResult result, 
         return points.get(Pricing.bestIndex(points)).throughput();
     }
 
+    /** Each repetition's throughput at the best point ({@link #bestThroughput}); empty when the kind keeps none. */
+    public List<MeasuredThroughput> bestRepetitionThroughputs() {
+        List<PricePoint> points = result.pricePoints(runId());
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("report " + runId() + " has no successful point");
+        }
+        return result.repetitionThroughputs(points.get(Pricing.bestIndex(points)));
+    }
+
     /**
      * The devices the run used, as its header records them: the machine's logical CPUs, or the GPU of its device.
      */

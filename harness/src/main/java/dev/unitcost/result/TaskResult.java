@@ -1,5 +1,7 @@
 package dev.unitcost.result;
 
+import dev.unitcost.cost.MeasuredThroughput;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.unitcost.cost.PricePoint;
@@ -54,6 +56,14 @@ public sealed interface TaskResult permits EmbeddingResult, GenerationResult {
         T embedding(EmbeddingResult result);
 
         T generation(GenerationResult result);
+    }
+
+    /**
+     * Each repetition's throughput at {@code point} (one of {@link #pricePoints}), for the spread of
+     * its price; empty when the kind keeps no per-repetition figures.
+     */
+    default List<MeasuredThroughput> repetitionThroughputs(PricePoint point) {
+        return List.of();
     }
 
     /** Whether any point ran; a run where none did is stored unpriced. */

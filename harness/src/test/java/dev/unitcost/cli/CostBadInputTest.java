@@ -34,7 +34,7 @@ class CostBadInputTest {
     void negativeAndNonNumericApiPrices() {
         fails(CostCommandTest.seed("--api-price", "-15/75"), "--api-price: prices must be >= 0, got '-15/75'");
         fails(CostCommandTest.seed("--api-price", "fifteen/75"), "--api-price: expected IN/OUT in USD per 1M tokens");
-        fails(CostCommandTest.seed("--api-price", "1/2/3"), "--api-price: expected IN/OUT");
+        fails(CostCommandTest.seed("--api-price", "1/2/3/4"), "--api-price: expected IN/OUT");
         fails(CostCommandTest.seed("--api-price", "0.02"), "--api-price: has no output price, but the workload generates 500");
     }
 
