@@ -1,0 +1,46 @@
+package dev.unitcost.run;
+
+import dev.unitcost.engine.ModelInfo;
+import dev.unitcost.engine.endpoint.StreamingClient;
+import dev.unitcost.load.LoadClock;
+import dev.unitcost.metrics.Slo;
+import dev.unitcost.result.EndpointResult;
+import dev.unitcost.result.ModelFacts;
+import dev.unitcost.workload.EndpointWorkload;
+import java.util.List;
+
+/**
+ * A load sweep against a server that is already connected (preflight passed): nothing to load, the
+ * client is the session.
+ *
+ * @param endpoint the base URL as reports show it
+ * @param local whether the server runs on this machine
+ */
+record EndpointTask(StreamingClient client, EndpointOptions options, String endpoint, boolean local, EndpointWorkload workload,
+        EndpointRequests requests, List<Slo> slos, LoadClock clock) implements TaskRun {
+
+    /** No model file is read: a served model has no hash here. */
+    static final String NO_FILE = "none: a served model";
+
+    @Override
+    public String modelSha256() {
+        return NO_FILE;
+    }
+
+    @Override
+    public Opened open(RunEnvironment env) {
+        ModelInfo info = new ModelInfo("endpoint", client.facts().server(), local ? "this machine (loopback)" : "remote",
+                options.apiMode().path(), List.of(), List.of());
+        ModelFacts facts = new ModelFacts(options.servedModel(), "served", "as served (unknown here)", 0, endpoint, info);
+        return new OpenTask(facts, progress -> {
+            try {
+                return new EndpointResult(endpoint, options.servedModel(), options.apiMode().name().toLowerCase(java.util.Locale.ROOT),
+                        local, client.facts(), slos, new EndpointSweep(client, workload, requests, slos, clock, progress, env.nanoTime(),
+                                env.stopRequested()).run());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the load run was interrupted", e);
+            }
+        }, client);
+    }
+}
