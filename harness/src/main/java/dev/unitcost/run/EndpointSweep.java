@@ -147,9 +147,11 @@ public final class EndpointSweep {
     private Sent send(String load, double level, String phase, int count) throws InterruptedException {
         if ("concurrency".equals(load)) {
             int users = (int) level;
-            int each = "w".equals(phase) ? (int) Math.ceil(count / (double) users) : Math.max(2, (int) Math.ceil(count / (double) users));
             List<List<StreamRequest>> perUser = new ArrayList<>();
             for (int u = 0; u < users; u++) {
+                // warmup: exactly count requests, dealt out in turn; measured: the same number per user, at least 2
+                int each = "w".equals(phase) ? count / users + (u < count % users ? 1 : 0)
+                        : Math.max(2, (int) Math.ceil(count / (double) users));
                 List<StreamRequest> mine = new ArrayList<>();
                 for (int k = 0; k < each; k++) {
                     mine.add(requests.next(String.format(Locale.ROOT, "c%d/%s/u%d/%d", users, phase, u, k)));
