@@ -93,6 +93,32 @@ class EndpointRunCliTest {
     }
 
     @Test
+    void storedEndpointRunsAreRenderedComparedAndListed() throws Exception {
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), "--slo", "ttft_p99=80ms").exitCode());
+        Path first = onlyReport();
+        Path firstCopy = dir.resolve("first.json");
+        Files.move(first, firstCopy);
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), "--slo", "ttft_p99=80ms").exitCode());
+        Path second = onlyReport();
+        CliRunner.Outcome csv = CliRunner.run("report", second.toString(), "--format", "csv", "--out", dir.resolve("csv").toString());
+        assertEquals(0, csv.exitCode(), csv.err());
+        String points = Files.readString(dir.resolve("csv").resolve(Files.list(dir.resolve("csv"))
+                .filter(p -> p.toString().endsWith("points.csv")).findFirst().orElseThrow().getFileName()));
+        assertTrue(points.startsWith("load,level,status"), points);
+        assertTrue(points.contains("concurrency,2.0,ok"), points);
+        CliRunner.Outcome md = CliRunner.run("report", second.toString(), "--format", "markdown");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().contains("goodput/s"), md.out());
+        // the same scripted server twice: nothing regressed, and the points were compared
+        CliRunner.Outcome compare = CliRunner.run("compare", firstCopy.toString(), second.toString(), "--allow-different");
+        assertEquals(0, compare.exitCode(), compare.err() + compare.out());
+        assertTrue(compare.out().contains("outputTokensPerSecond"), compare.out());
+        CliRunner.Outcome history = CliRunner.run("history", "--results-dir", results.toString());
+        assertEquals(0, history.exitCode(), history.err());
+        assertTrue(history.out().contains("endpoint"), history.out());
+    }
+
+    @Test
     void aServerThatDiesMidRunStillStoresItsReportAndExitsFive() throws Exception {
         CliRunner.Outcome o = run(scripted(6), "--format", "json");
         assertEquals(ExitCodes.REQUEST_ERRORS, o.exitCode(), o.err());
