@@ -138,6 +138,18 @@ class EndpointRunCliTest {
     }
 
     @Test
+    void aRemoteServerIsPricedOnTheProfileNamedForItAndThisMachineIsNotSampled() throws Exception {
+        CliRunner.Outcome o = run(scripted(Integer.MAX_VALUE), "--endpoint", "http://10.255.255.1:8000", "--hardware", "test-rented",
+                "--concurrency", "1", "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        RunReport report = ReportJson.mapper().readValue(Files.readString(onlyReport()), RunReport.class);
+        assertEquals(false, ((EndpointResult) report.result()).local());
+        assertTrue(report.header().telemetry().isEmpty(), "no telemetry of a machine that is not the server");
+        assertEquals("test-rented", report.cost().hardware().name());
+        assertTrue(report.cost().choice().why().contains("not checked"), report.cost().choice().why());
+    }
+
+    @Test
     void aServerThatRefusesThePreflightStopsTheRunBeforeAnythingIsWritten() throws Exception {
         CliRunner.Outcome o = run(config -> {
             throw InputException.setting("servedModel", "the server lists no model 'scripted-model' (it serves: other)");
