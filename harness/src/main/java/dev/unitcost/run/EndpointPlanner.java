@@ -87,17 +87,20 @@ public final class EndpointPlanner {
         List<TelemetrySampler> samplers = !local ? List.of() : (o.powercapRoot() != null ? Samplers.all(o.powercapRoot())
                 : Samplers.all()).stream().filter(s -> s.availability().available()).toList();
         Corpus corpus = Corpus.load(w.prompts(), layout.workloads());
-        EndpointRequests requests;
-        if (e.tokenizer() != null) {
-            HfTokenizer tokenizer = HfTokenizer.load(e.tokenizer());
-            requests = new EndpointRequests(w, new EndpointPrompts(corpus, tokenizer, w.seed()));
-        } else {
-            requests = new EndpointRequests(w, new EndpointPrompts(corpus, null, w.seed()));
-        }
+        HfTokenizer tokenizer = e.tokenizer() == null ? null : HfTokenizer.load(e.tokenizer());
+        EndpointRequests requests = new EndpointRequests(w, new EndpointPrompts(corpus, tokenizer, w.seed()));
         EndpointConfig config = new EndpointConfig(e.baseUrl(), e.servedModel(), e.apiMode(), Optional.ofNullable(e.apiKeyEnv()),
                 Duration.ofMillis(Math.round(w.requestTimeoutSeconds() * 1000)), Optional.ofNullable(e.tokenizer()));
-        StreamingClient client = factory.connect(config); // preflight: refuses with an InputException before anything is measured
-        EndpointTask task = new EndpointTask(client, e, e.endpointForReport(), local, w, requests, e.slos(), clock);
+        StreamingClient client;
+        try {
+            client = factory.connect(config); // preflight: refuses with an InputException before anything is measured
+        } catch (RuntimeException ex) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw ex;
+        }
+        EndpointTask task = new EndpointTask(client, e, e.endpointForReport(), local, w, requests, e.slos(), clock, tokenizer);
         return new PlannedRun(e.servedModel(), task, w, "endpoint", new EngineOptions(0, true, "all", "cpu", false), samplers,
                 Duration.ofMillis(o.sampleIntervalMillis()), host.fallbackPowerModel(), pricing, measured);
     }
@@ -113,6 +116,13 @@ public final class EndpointPlanner {
         if (o.hardware() == null && o.usdPerHour() == null && o.priceAs() == null) {
             throw InputException.setting("hardware", "required for a remote server (" + e.baseUrl().getHost() + "): name the profile "
                     + "of the machine that serves it (its devices cannot be checked from here), or give --usd-per-hour");
+        }
+        if (o.usdPerHour() != null) {
+            HardwareProfile serving = new HardwareProfile.Rented("serving-host", "the host serving " + e.endpointForReport(),
+                    "its price per hour as given for this run", java.time.LocalDate.now(java.time.ZoneOffset.UTC), o.usdPerHour(),
+                    null, null, 1, null, null, null, null, null, null, null);
+            return new PlannedRun.Pricing(serving, new Profiles(layout).rateCards(o.ratecards()), o.utilisation(),
+                    ProfileChoice.matching("the remote server's price per hour as given"));
         }
         if (o.hardware() == null) {
             return new RunPlanner(layout, o, progress, host).pricing(measured);

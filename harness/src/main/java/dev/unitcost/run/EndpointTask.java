@@ -15,9 +15,10 @@ import java.util.List;
  *
  * @param endpoint the base URL as reports show it
  * @param local whether the server runs on this machine
+ * @param tokenizer the tokenizer the prompts were cut with, closed with the client; null for none
  */
 record EndpointTask(StreamingClient client, EndpointOptions options, String endpoint, boolean local, EndpointWorkload workload,
-        EndpointRequests requests, List<Slo> slos, LoadClock clock) implements TaskRun {
+        EndpointRequests requests, List<Slo> slos, LoadClock clock, AutoCloseable tokenizer) implements TaskRun {
 
     /** No model file is read: a served model has no hash here. */
     static final String NO_FILE = "none: a served model";
@@ -30,8 +31,8 @@ record EndpointTask(StreamingClient client, EndpointOptions options, String endp
     @Override
     public Opened open(RunEnvironment env) {
         ModelInfo info = new ModelInfo("endpoint", client.facts().server(), local ? "this machine (loopback)" : "remote",
-                options.apiMode().path(), List.of(), List.of());
-        ModelFacts facts = new ModelFacts(options.servedModel(), "served", "as served (unknown here)", 0, endpoint, info);
+                client.facts().server() + " " + options.apiMode().path(), List.of(), List.of());
+        ModelFacts facts = new ModelFacts(options.servedModel(), "served", "quantisation unknown", 0, endpoint, info);
         return new OpenTask(facts, progress -> {
             try {
                 return new EndpointResult(endpoint, options.servedModel(), options.apiMode().name().toLowerCase(java.util.Locale.ROOT),
@@ -41,6 +42,10 @@ record EndpointTask(StreamingClient client, EndpointOptions options, String endp
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the load run was interrupted", e);
             }
-        }, client);
+        }, () -> {
+            try (AutoCloseable t = tokenizer) {
+                client.close();
+            }
+        });
     }
 }

@@ -94,11 +94,13 @@ class EndpointRunCliTest {
 
     @Test
     void storedEndpointRunsAreRenderedComparedAndListed() throws Exception {
-        assertEquals(0, run(scripted(Integer.MAX_VALUE), "--slo", "ttft_p99=80ms").exitCode());
+        // a remote server: no telemetry of this machine, so no estimated energy that differs from run to run
+        String[] remote = {"--slo", "ttft_p99=80ms", "--endpoint", "http://10.255.255.1:8000", "--hardware", "test-rented"};
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), remote).exitCode());
         Path first = onlyReport();
         Path firstCopy = dir.resolve("first.json");
         Files.move(first, firstCopy);
-        assertEquals(0, run(scripted(Integer.MAX_VALUE), "--slo", "ttft_p99=80ms").exitCode());
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), remote).exitCode());
         Path second = onlyReport();
         CliRunner.Outcome csv = CliRunner.run("report", second.toString(), "--format", "csv", "--out", dir.resolve("csv").toString());
         assertEquals(0, csv.exitCode(), csv.err());
@@ -147,6 +149,14 @@ class EndpointRunCliTest {
         assertTrue(report.header().telemetry().isEmpty(), "no telemetry of a machine that is not the server");
         assertEquals("test-rented", report.cost().hardware().name());
         assertTrue(report.cost().choice().why().contains("not checked"), report.cost().choice().why());
+        // or at a price per hour given for the serving host
+        Files.delete(onlyReport());
+        CliRunner.Outcome priced = CliRunner.run(scripted(Integer.MAX_VALUE), "run", "--project-dir", project.toString(), "--results-dir",
+                results.toString(), "--quiet", "--workload", "endpoint-test", "--endpoint", "http://10.255.255.1:8000",
+                "--served-model", "m", "--usd-per-hour", "2.5", "--concurrency", "1", "--format", "json");
+        assertEquals(0, priced.exitCode(), priced.err());
+        RunReport hourly = ReportJson.mapper().readValue(Files.readString(onlyReport()), RunReport.class);
+        assertEquals("serving-host", hourly.cost().hardware().name());
     }
 
     @Test
