@@ -20,12 +20,13 @@ import java.util.List;
 record EndpointTask(StreamingClient client, EndpointOptions options, String endpoint, boolean local, EndpointWorkload workload,
         EndpointRequests requests, List<Slo> slos, LoadClock clock, AutoCloseable tokenizer) implements TaskRun {
 
-    /** No model file is read: a served model has no hash here. */
-    static final String NO_FILE = "none: a served model";
-
+    /**
+     * No model file is read, so there is no hash: the served model and where it is served stand in
+     * for it, so that baselines ({@code compare last}) match runs of the same model on the same server.
+     */
     @Override
     public String modelSha256() {
-        return NO_FILE;
+        return "served:" + options.servedModel() + "@" + endpoint;
     }
 
     @Override
