@@ -16,6 +16,11 @@ public final class ExitCodes {
     public static final int INCONCLUSIVE = 3;
     /** The environment or a bug stopped the run (native library, I/O). Was 3 until 3 meant inconclusive. */
     public static final int ERROR = 4;
+    /**
+     * {@code run --endpoint}: the run finished and its report is stored, but some requests failed
+     * (status, timeout, refused or lost connection, malformed stream); the report counts them by kind.
+     */
+    public static final int REQUEST_ERRORS = 5;
 
     private ExitCodes() {}
 }

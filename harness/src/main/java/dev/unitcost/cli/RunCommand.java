@@ -44,8 +44,25 @@ public final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_DECODER = RunPlanner.DEFAULT_DECODER;
     static final String DEFAULT_GENERATION_WORKLOAD = RunPlanner.DEFAULT_GENERATION_WORKLOAD;
 
+    /** How {@code --endpoint} connects in real runs. */
+    static final dev.unitcost.engine.endpoint.StreamingClientFactory CLIENTS = dev.unitcost.engine.endpoint.OpenAiStreamingClient::connect;
+
+    private final dev.unitcost.engine.endpoint.StreamingClientFactory clients;
+
+    public RunCommand() {
+        this(CLIENTS);
+    }
+
+    RunCommand(dev.unitcost.engine.endpoint.StreamingClientFactory clients) {
+        this.clients = clients;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nMeasuring a running server (OpenAI-compatible: vLLM, TGI, SGLang, "
+            + "llama.cpp, Ollama):%n")
+    EndpointFlags endpointFlags;
 
     @Option(names = "--model", paramLabel = "NAME|PATH|twin:PRESET[:QUANT]",
             description = {"an encoder: manifest name under models/, a manifest file, a directory or an .onnx file;",
@@ -157,7 +174,9 @@ public final class RunCommand implements Callable<Integer> {
         // Everything that can be wrong in the input is checked before anything runs or is written.
         List<PlannedRun> plans;
         try {
-            plans = new RunPlanner(layout, options, progress).plan();
+            plans = endpointFlags != null && endpointFlags.any()
+                    ? List.of(new dev.unitcost.run.EndpointPlanner(layout, options, endpointFlags.options(), clients, progress).plan())
+                    : new RunPlanner(layout, options, progress).plan();
         } catch (HardwareMismatchException e) {
             throw InputException.option("--hardware", e.expectation() + "; to price this run as that machine anyway, give --price-as "
                     + e.profile());
@@ -206,7 +225,13 @@ public final class RunCommand implements Callable<Integer> {
         if (json) {
             Output.write(out, w -> output.writeAll(reports, w));
         }
+        int failed = reports.stream().mapToInt(r -> r.result() instanceof dev.unitcost.result.EndpointResult e ? e.failedRequests() : 0)
+                .sum();
+        if (failed > 0) {
+            spec.commandLine().getErr().println("unitcost: " + failed + " requests failed; the report counts them by kind (exit code "
+                    + ExitCodes.REQUEST_ERRORS + ")");
+        }
         out.flush();
-        return ExitCodes.OK;
+        return failed > 0 ? ExitCodes.REQUEST_ERRORS : ExitCodes.OK;
     }
 }

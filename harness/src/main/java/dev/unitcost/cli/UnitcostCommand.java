@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             "1:compare found a regression",
             "2:bad input (file, field or option); nothing written",
             "3:compare --confirm could neither confirm nor reject a regression",
-            "4:environment error or bug"
+            "4:environment error or bug",
+            "5:run --endpoint finished and stored its report, but requests failed (counted by kind in the report)"
         })
 public final class UnitcostCommand implements Runnable {
 
@@ -39,7 +40,18 @@ public final class UnitcostCommand implements Runnable {
 
     /** A configured command line: exit codes mapped, errors as one line on stderr. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new UnitcostCommand());
+        return commandLine(RunCommand.CLIENTS);
+    }
+
+    /** The command line with {@code run --endpoint} connecting through {@code clients} (tests pass scripted servers). */
+    static CommandLine commandLine(dev.unitcost.engine.endpoint.StreamingClientFactory clients) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RunCommand.class ? type.cast(new RunCommand(clients)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new UnitcostCommand(), factory);
         cl.setExecutionExceptionHandler(UnitcostCommand::handle);
         cl.setParameterExceptionHandler(UnitcostCommand::handleParameter);
         return cl;

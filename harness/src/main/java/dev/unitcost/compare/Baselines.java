@@ -105,6 +105,12 @@ public final class Baselines {
             public TaskResult generation(GenerationResult g) {
                 return new GenerationResult(g.decoder(), g.points().stream().map(p -> medianPoint(p, runs)).toList());
             }
+
+            @Override
+            public TaskResult endpoint(dev.unitcost.result.EndpointResult e) {
+                return new dev.unitcost.result.EndpointResult(e.endpoint(), e.servedModel(), e.api(), e.local(), e.server(), e.slos(),
+                        e.points().stream().map(p -> medianPoint(p, runs)).toList());
+            }
         });
         String id = "median:" + runs.size() + "(" + runs.get(0).runId() + ".." + latest.runId() + ")";
         return new RunReport(latest.schemaVersion(), latest.header().withRunId(id).withEnergy(null), result, null);
@@ -140,6 +146,24 @@ public final class Baselines {
         GenerationPoint middle = each.get(reps.indexOf(medianOf(reps, central)));
         return new GenerationPoint(p.batchSize(), p.inputLength(), p.outputLength(), p.warmupRepetitions(), reps, middle.latencies(),
                 middle.decodeMbu(), "ok");
+    }
+
+    /** Each run's median repetition by output tokens/s, with the latencies of the run whose repetition is the middle one. */
+    private static dev.unitcost.result.EndpointPoint medianPoint(dev.unitcost.result.EndpointPoint p, List<RunReport> runs) {
+        List<dev.unitcost.result.EndpointPoint> each = new ArrayList<>();
+        for (RunReport r : runs) {
+            Optional<dev.unitcost.result.EndpointPoint> q = Figure.endpointPoint(r, p.load(), p.level());
+            if (q.isEmpty() || q.get().repetitions().isEmpty()) {
+                return new dev.unitcost.result.EndpointPoint(p.load(), p.level(), p.warmupRequests(), p.warmupFailed(), List.of(), null,
+                        List.of(), NOT_IN_EVERY_RUN, null);
+            }
+            each.add(q.get());
+        }
+        ToDoubleFunction<dev.unitcost.load.Tally> central = dev.unitcost.load.Tally::outputTokensPerSecond;
+        List<dev.unitcost.load.Tally> reps = each.stream().map(q -> medianOf(q.repetitions(), central)).toList();
+        dev.unitcost.result.EndpointPoint middle = each.get(reps.indexOf(medianOf(reps, central)));
+        return new dev.unitcost.result.EndpointPoint(p.load(), p.level(), p.warmupRequests(), middle.warmupFailed(), reps,
+                middle.latencies(), middle.slo(), "ok", null);
     }
 
     private static final String NOT_IN_EVERY_RUN = "failed: not ok in every baseline run";

@@ -46,6 +46,14 @@ record Figure(Function<RunReport, OptionalDouble> value, Function<RunReport, dou
         return e.points().stream().filter(p -> p.batchSize() == batch && p.sequenceLength() == sequenceLength && p.ok()).findFirst();
     }
 
+    /** The run's endpoint point at this load, when it ran and is ok. */
+    static Optional<dev.unitcost.result.EndpointPoint> endpointPoint(RunReport r, String load, double level) {
+        if (!(r.result() instanceof dev.unitcost.result.EndpointResult e)) {
+            return Optional.empty();
+        }
+        return e.points().stream().filter(p -> p.load().equals(load) && p.level() == level && p.ok()).findFirst();
+    }
+
     /** The run's generation point at these coordinates, when it ran and is ok. */
     static Optional<GenerationPoint> generationPoint(RunReport r, int batch, int in, int out) {
         if (!(r.result() instanceof GenerationResult g)) {

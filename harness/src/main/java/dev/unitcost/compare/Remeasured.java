@@ -69,6 +69,25 @@ public final class Remeasured {
                 }
                 return new GenerationResult(g.decoder(), points);
             }
+
+            @Override
+            public TaskResult endpoint(dev.unitcost.result.EndpointResult e) {
+                List<dev.unitcost.result.EndpointPoint> points = new ArrayList<>();
+                for (dev.unitcost.result.EndpointPoint p : e.points()) {
+                    List<dev.unitcost.load.Tally> reps = new ArrayList<>();
+                    for (RunReport r : runs) {
+                        for (dev.unitcost.result.EndpointPoint q : cast(r, dev.unitcost.result.EndpointResult.class).points()) {
+                            if (q.ok() && q.load().equals(p.load()) && q.level() == p.level()) {
+                                reps.addAll(q.repetitions());
+                            }
+                        }
+                    }
+                    points.add(reps.isEmpty() ? p : new dev.unitcost.result.EndpointPoint(p.load(), p.level(), p.warmupRequests(),
+                            p.warmupFailed(), reps, p.latencies(), p.slo(), "ok", "pooled over " + runs.size() + " runs"));
+                }
+                return new dev.unitcost.result.EndpointResult(e.endpoint(), e.servedModel(), e.api(), e.local(), e.server(), e.slos(),
+                        points);
+            }
         });
         return new RunReport(first.schemaVersion(), first.header(), pooled, first.cost());
     }

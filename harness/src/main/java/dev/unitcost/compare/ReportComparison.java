@@ -108,6 +108,12 @@ public final class ReportComparison {
                 c.generation(g, (GenerationResult) candidate.result(), baseCost, candidate.cost());
                 return null;
             }
+
+            @Override
+            public Void endpoint(dev.unitcost.result.EndpointResult e) {
+                c.endpoint(e, (dev.unitcost.result.EndpointResult) candidate.result());
+                return null;
+            }
         });
         c.energy(baseline, candidate);
         if (c.metrics.isEmpty()) {
@@ -200,6 +206,46 @@ public final class ReportComparison {
             // the blended price moves with both throughputs: it is as certain as the less certain of them
             Double priceP = prefillP == null || decodeP == null ? (prefillP == null ? decodeP : prefillP) : Math.max(prefillP, decodeP);
             price(point, "usdPerMillionBlended", baseCost, candCost, batch, in, out, priceP);
+        }
+    }
+
+    /**
+     * Endpoint points at the same load: output tokens/s per repetition (Welch's test), goodput, and the
+     * TTFT and TPOT medians. Prices are not compared point by point: an endpoint point's price rests on
+     * its measured prefill share, which is not a coordinate.
+     */
+    private void endpoint(dev.unitcost.result.EndpointResult base, dev.unitcost.result.EndpointResult cand) {
+        for (dev.unitcost.result.EndpointPoint b : base.points()) {
+            dev.unitcost.result.EndpointPoint c = cand.points().stream().filter(p -> p.load().equals(b.load()) && p.level() == b.level())
+                    .findFirst().orElse(null);
+            String point = b.label();
+            if (c == null || !b.ok() || !c.ok()) {
+                notes.add(point + ": " + (c == null ? "not in the candidate" : "not ok in one report"));
+                continue;
+            }
+            String load = b.load();
+            double level = b.level();
+            Function<dev.unitcost.result.EndpointPoint, double[]> output = x -> x.repetitions().stream()
+                    .mapToDouble(dev.unitcost.load.Tally::outputTokensPerSecond).toArray();
+            Function<dev.unitcost.result.EndpointPoint, double[]> goodput = x -> x.repetitions().stream()
+                    .mapToDouble(dev.unitcost.load.Tally::goodputPerSecond).toArray();
+            Double p = repeated(point, "outputTokensPerSecond", true, output.apply(b), output.apply(c),
+                    Figure.repeated(r -> Figure.endpointPoint(r, load, level).map(output).orElse(new double[0])));
+            if (!base.slos().isEmpty()) {
+                repeated(point, "goodputPerSecond", true, goodput.apply(b), goodput.apply(c),
+                        Figure.repeated(r -> Figure.endpointPoint(r, load, level).map(goodput).orElse(new double[0])));
+            }
+            if (b.latencies() != null && c.latencies() != null) {
+                Figure ttft = Figure.single(r -> Figure.endpointPoint(r, load, level).filter(x -> x.latencies() != null)
+                        .map(x -> OptionalDouble.of(x.latencies().ttft().p50Nanos())).orElse(OptionalDouble.empty()));
+                add(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), p, ttft);
+                if (b.latencies().tpot() != null && c.latencies().tpot() != null) {
+                    Figure tpot = Figure.single(r -> Figure.endpointPoint(r, load, level)
+                            .filter(x -> x.latencies() != null && x.latencies().tpot() != null)
+                            .map(x -> OptionalDouble.of(x.latencies().tpot().p50Nanos())).orElse(OptionalDouble.empty()));
+                    add(point, "tpotP50Nanos", false, b.latencies().tpot().p50Nanos(), c.latencies().tpot().p50Nanos(), p, tpot);
+                }
+            }
         }
     }
 
@@ -298,6 +344,11 @@ public final class ReportComparison {
             @Override
             public List<String> generation(GenerationResult g) {
                 return g.points().stream().map(p -> p.batchSize() + "/" + p.inputLength() + "/" + p.outputLength()).toList();
+            }
+
+            @Override
+            public List<String> endpoint(dev.unitcost.result.EndpointResult e) {
+                return e.points().stream().map(dev.unitcost.result.EndpointPoint::label).toList();
             }
         });
     }

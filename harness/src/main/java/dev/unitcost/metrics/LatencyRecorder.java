@@ -17,6 +17,14 @@ public final class LatencyRecorder {
         histogram.recordValue(Math.max(1, Math.min(nanos, MAX_NANOS)));
     }
 
+    /** The recorded value at {@code percentile} (0 to 100), as HdrHistogram reports it (3 significant digits). */
+    public long valueAtPercentileNanos(double percentile) {
+        if (histogram.getTotalCount() == 0) {
+            throw new IllegalStateException("no latencies recorded");
+        }
+        return histogram.getValueAtPercentile(percentile);
+    }
+
     public long count() {
         return histogram.getTotalCount();
     }

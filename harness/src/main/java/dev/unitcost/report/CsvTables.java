@@ -49,6 +49,11 @@ final class CsvTables {
             public Map<String, Csv> generation(GenerationResult g) {
                 return Map.of("points", generationPoints(g, report.cost()), "repetitions", generationRepetitions(g));
             }
+
+            @Override
+            public Map<String, Csv> endpoint(dev.unitcost.result.EndpointResult e) {
+                return Map.of("points", EndpointCsv.points(e, report.cost()), "repetitions", EndpointCsv.repetitions(e));
+            }
         }));
         // Map.of has no order: points first, then repetitions
         Map<String, Csv> ordered = new LinkedHashMap<>();

@@ -91,6 +91,46 @@ final class RunCharts implements TaskResult.Cases<List<RunCharts.Chart>> {
         return out;
     }
 
+    /** Output tokens/s against the load (concurrency or rate) with its interval, and latency percentiles per point. */
+    @Override
+    public List<Chart> endpoint(dev.unitcost.result.EndpointResult result) {
+        List<SvgCharts.Point> output = new ArrayList<>();
+        Map<String, Map<String, Double>> whole = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> perToken = new LinkedHashMap<>();
+        String axis = "load";
+        for (dev.unitcost.result.EndpointPoint p : result.points()) {
+            if (!p.ok()) {
+                continue;
+            }
+            axis = "concurrency".equals(p.load()) ? "concurrency (requests in flight)" : "request rate (requests/s)";
+            Spread s = p.outputTokensPerSecond();
+            double half = s.ci95HalfWidthFraction() == null ? 0 : s.ci95HalfWidthFraction() * s.median();
+            output.add(new SvgCharts.Point(p.level(), s.median(), s.median() - half, s.median() + half));
+            if (p.latencies() != null) {
+                put(whole, "TTFT", p.label(), p.latencies().ttft());
+                put(whole, "E2E", p.label(), p.latencies().e2e());
+                put(perToken, "TPOT", p.label(), p.latencies().tpot());
+                put(perToken, "ITL", p.label(), p.latencies().itl());
+            }
+        }
+        List<Chart> out = new ArrayList<>();
+        if (output.isEmpty()) {
+            return out;
+        }
+        out.add(new Chart("throughput", "Output tokens per second in the steady-state window against the load; the band is the 95% "
+                + "confidence interval around the median.", charts.bands("Output throughput", axis, "output tokens/s",
+                        List.of(new SvgCharts.Series(result.servedModel(), output)))));
+        if (!whole.isEmpty()) {
+            out.add(new Chart("latency", "Time to first token and end-to-end latency per load point, p50 and p99 over completed requests.",
+                    charts.groupedBars("TTFT and E2E", "milliseconds", whole)));
+        }
+        if (!perToken.isEmpty()) {
+            out.add(new Chart("latency", "Time per output token and inter-token latency per load point, p50 and p99.",
+                    charts.groupedBars("TPOT and ITL", "milliseconds", perToken)));
+        }
+        return out;
+    }
+
     /** The median with the stored interval drawn around it; no band when the interval is unknown (fewer than two repetitions). */
     private static SvgCharts.Point banded(int batchSize, Spread s) {
         double half = s.ci95HalfWidthFraction() == null ? 0 : s.ci95HalfWidthFraction() * s.median();

@@ -123,6 +123,11 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
         return new Part(", greedy decoding", context, t);
     }
 
+    @Override
+    public Part endpoint(dev.unitcost.result.EndpointResult result) {
+        return EndpointTables.part(report, result);
+    }
+
     /** How many repetitions a point gets, in words. */
     private static String repetitions(int minimum, dev.unitcost.workload.Adaptive a, String noun) {
         return a.fixed() ? minimum + " " + noun

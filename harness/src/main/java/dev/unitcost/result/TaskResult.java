@@ -17,9 +17,10 @@ import java.util.Map;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EmbeddingResult.class, name = EmbeddingResult.KIND),
-    @JsonSubTypes.Type(value = GenerationResult.class, name = GenerationResult.KIND)
+    @JsonSubTypes.Type(value = GenerationResult.class, name = GenerationResult.KIND),
+    @JsonSubTypes.Type(value = EndpointResult.class, name = EndpointResult.KIND)
 })
-public sealed interface TaskResult permits EmbeddingResult, GenerationResult {
+public sealed interface TaskResult permits EmbeddingResult, GenerationResult, EndpointResult {
 
     /** What is fixed for this kind: its name, the rate cards it is priced against, what its figures mean. */
     TaskKind taskKind();
@@ -56,6 +57,8 @@ public sealed interface TaskResult permits EmbeddingResult, GenerationResult {
         T embedding(EmbeddingResult result);
 
         T generation(GenerationResult result);
+
+        T endpoint(EndpointResult result);
     }
 
     /**

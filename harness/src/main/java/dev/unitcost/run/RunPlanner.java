@@ -146,6 +146,10 @@ public final class RunPlanner {
                 .filter(s -> s.availability().available()).toList();
         Duration interval = Duration.ofMillis(o.sampleIntervalMillis());
         PowerModel power = host.fallbackPowerModel();
+        if (w instanceof dev.unitcost.workload.EndpointWorkload) {
+            throw InputException.setting("workload", workloadFile + " is an endpoint workload: it measures a running server, "
+                    + "given with --endpoint URL --served-model NAME");
+        }
         if (w instanceof GenerationWorkload g) {
             String m = modelArg != null ? modelArg : DEFAULT_DECODER;
             GenerationTask task = generationTask(m, g, workloadFile, engine, options, pricing, suite);

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "task", visible = true)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EmbeddingWorkload.class, name = "embedding"),
-    @JsonSubTypes.Type(value = GenerationWorkload.class, name = "generation")
+    @JsonSubTypes.Type(value = GenerationWorkload.class, name = "generation"),
+    @JsonSubTypes.Type(value = EndpointWorkload.class, name = "endpoint")
 })
-public sealed interface Workload permits EmbeddingWorkload, GenerationWorkload {
+public sealed interface Workload permits EmbeddingWorkload, GenerationWorkload, EndpointWorkload {
 
     String name();
 

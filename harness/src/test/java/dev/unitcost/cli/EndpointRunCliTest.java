@@ -1,0 +1,208 @@
+package dev.unitcost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitcost.InputException;
+import dev.unitcost.TestModels;
+import dev.unitcost.TestProject;
+import dev.unitcost.engine.endpoint.StreamingClientFactory;
+import dev.unitcost.load.ScriptedServer;
+import dev.unitcost.result.EndpointResult;
+import dev.unitcost.result.ReportJson;
+import dev.unitcost.result.RunReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --endpoint} through the real command line, with a scripted server injected as the client factory. */
+class EndpointRunCliTest {
+
+    static final long MS = 1_000_000L;
+
+    @TempDir
+    Path dir;
+
+    Path project;
+    Path results;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = TestProject.create(dir.resolve("project"));
+        results = dir.resolve("results");
+        System.setProperty("unitcost.cache", TestModels.CACHE.toString());
+        Files.writeString(project.resolve("profiles/workloads/endpoint-test.yaml"), String.join("\n",
+                "name: endpoint-test", "task: endpoint", "description: two users, small requests", "concurrency: [1, 2]",
+                "inputLength: 16", "outputLength: 8", "requests: 4", "warmupRequests: 1", "repetitions: 2",
+                "adaptive: {targetCi: 0, maxRepetitions: 2, maxPointSeconds: 60}", ""));
+    }
+
+    static StreamingClientFactory scripted(int diesAfter) {
+        return config -> new ScriptedServer(load -> new ScriptedServer.Timing(50 * MS, 10 * MS), new ScriptedServer.VirtualClock(),
+                diesAfter, true);
+    }
+
+    private CliRunner.Outcome run(StreamingClientFactory clients, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--project-dir", project.toString(), "--results-dir", results.toString(),
+                "--quiet", "--workload", "endpoint-test"));
+        List<String> given = List.of(extra);
+        if (!given.contains("--hardware")) {
+            args.addAll(List.of("--hardware", "test-cpu"));
+        }
+        if (!given.contains("--endpoint")) {
+            args.addAll(List.of("--endpoint", "http://127.0.0.1:8000"));
+        }
+        if (!given.contains("--served-model")) {
+            args.addAll(List.of("--served-model", "scripted-model"));
+        }
+        args.addAll(given);
+        return CliRunner.run(clients, args.toArray(String[]::new));
+    }
+
+    private Path onlyReport() throws Exception {
+        try (Stream<Path> files = Files.list(results)) {
+            List<Path> json = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertEquals(1, json.size(), "one stored report: " + json);
+            return json.get(0);
+        }
+    }
+
+    @Test
+    void aScriptedServerIsMeasuredPricedAndStoredAndTheReportRoundTrips() throws Exception {
+        CliRunner.Outcome o = run(scripted(Integer.MAX_VALUE), "--slo", "ttft_p99=80ms", "--format", "table");
+        assertEquals(0, o.exitCode(), o.err() + o.out());
+        assertTrue(o.out().contains("concurrency 2"), o.out());
+        assertTrue(o.out().contains("highest load meeting it: concurrency 2"), o.out());
+        Path saved = onlyReport();
+        String text = Files.readString(saved);
+        RunReport report = ReportJson.mapper().readValue(text, RunReport.class);
+        assertEquals(text.strip(), ReportJson.write(report).strip(), "the stored report reads back to the same bytes");
+        EndpointResult r = (EndpointResult) report.result();
+        assertEquals(2, r.points().size());
+        assertEquals(0, r.failedRequests());
+        assertNotNull(report.cost(), "priced on the local machine's profile");
+        assertEquals(2, report.cost().points().size());
+        // 8 output tokens: E2E 50 + 7 x 10 = 120 ms; at 2 users 2 x 8 / 0.12 s output tokens/s
+        assertEquals(16 / 0.12, r.points().get(1).outputTokensPerSecond().median(), 1e-9);
+    }
+
+    @Test
+    void storedEndpointRunsAreRenderedComparedAndListed() throws Exception {
+        // a remote server: no telemetry of this machine, so no estimated energy that differs from run to run
+        String[] remote = {"--slo", "ttft_p99=80ms", "--endpoint", "http://10.255.255.1:8000", "--hardware", "test-rented"};
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), remote).exitCode());
+        Path first = onlyReport();
+        Path firstCopy = dir.resolve("first.json");
+        Files.move(first, firstCopy);
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), remote).exitCode());
+        Path second = onlyReport();
+        CliRunner.Outcome csv = CliRunner.run("report", second.toString(), "--format", "csv", "--out", dir.resolve("csv").toString());
+        assertEquals(0, csv.exitCode(), csv.err());
+        String points = Files.readString(dir.resolve("csv").resolve(Files.list(dir.resolve("csv"))
+                .filter(p -> p.toString().endsWith("points.csv")).findFirst().orElseThrow().getFileName()));
+        assertTrue(points.startsWith("load,level,status"), points);
+        assertTrue(points.contains("concurrency,2.0,ok"), points);
+        CliRunner.Outcome md = CliRunner.run("report", second.toString(), "--format", "markdown");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().contains("goodput/s"), md.out());
+        // the same scripted server twice: nothing regressed, and the points were compared
+        CliRunner.Outcome compare = CliRunner.run("compare", firstCopy.toString(), second.toString(), "--allow-different");
+        assertEquals(0, compare.exitCode(), compare.err() + compare.out());
+        assertTrue(compare.out().contains("outputTokensPerSecond"), compare.out());
+        CliRunner.Outcome history = CliRunner.run("history", "--results-dir", results.toString());
+        assertEquals(0, history.exitCode(), history.err());
+        assertTrue(history.out().contains("endpoint"), history.out());
+    }
+
+    @Test
+    void aServerThatDiesMidRunStillStoresItsReportAndExitsFive() throws Exception {
+        CliRunner.Outcome o = run(scripted(6), "--format", "json");
+        assertEquals(ExitCodes.REQUEST_ERRORS, o.exitCode(), o.err());
+        assertTrue(o.err().contains("requests failed"), o.err());
+        RunReport report = ReportJson.mapper().readValue(Files.readString(onlyReport()), RunReport.class);
+        EndpointResult r = (EndpointResult) report.result();
+        assertTrue(r.failedRequests() > 0);
+        var failed = new java.util.TreeMap<String, Integer>();
+        r.points().forEach(p -> {
+            p.failed().forEach((k, v) -> failed.merge(k, v, Integer::sum));
+            p.warmupFailed().forEach((k, v) -> failed.merge(k, v, Integer::sum));
+        });
+        assertEquals(1, failed.get("connection lost"), failed.toString());
+        int sent = r.points().stream().flatMap(p -> p.repetitions().stream()).mapToInt(dev.unitcost.load.Tally::sent).sum()
+                + r.points().size(); // one warmup request a point
+        assertEquals(sent - 6, failed.values().stream().mapToInt(Integer::intValue).sum(), "every request after the sixth failed");
+    }
+
+    @Test
+    void aRemoteServerIsPricedOnTheProfileNamedForItAndThisMachineIsNotSampled() throws Exception {
+        CliRunner.Outcome o = run(scripted(Integer.MAX_VALUE), "--endpoint", "http://10.255.255.1:8000", "--hardware", "test-rented",
+                "--concurrency", "1", "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        RunReport report = ReportJson.mapper().readValue(Files.readString(onlyReport()), RunReport.class);
+        assertEquals(false, ((EndpointResult) report.result()).local());
+        assertTrue(report.header().telemetry().isEmpty(), "no telemetry of a machine that is not the server");
+        assertEquals("test-rented", report.cost().hardware().name());
+        assertTrue(report.cost().choice().why().contains("not checked"), report.cost().choice().why());
+        // or at a price per hour given for the serving host
+        Files.delete(onlyReport());
+        CliRunner.Outcome priced = CliRunner.run(scripted(Integer.MAX_VALUE), "run", "--project-dir", project.toString(), "--results-dir",
+                results.toString(), "--quiet", "--workload", "endpoint-test", "--endpoint", "http://10.255.255.1:8000",
+                "--served-model", "m", "--usd-per-hour", "2.5", "--concurrency", "1", "--format", "json");
+        assertEquals(0, priced.exitCode(), priced.err());
+        RunReport hourly = ReportJson.mapper().readValue(Files.readString(onlyReport()), RunReport.class);
+        assertEquals("serving-host", hourly.cost().hardware().name());
+    }
+
+    @Test
+    void aServerThatRefusesThePreflightStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        CliRunner.Outcome o = run(config -> {
+            throw InputException.setting("servedModel", "the server lists no model 'scripted-model' (it serves: other)");
+        });
+        assertBadInput(o, "--served-model", "serves: other");
+    }
+
+    @Test
+    void badInputForEveryNewFlag() throws Exception {
+        StreamingClientFactory s = scripted(Integer.MAX_VALUE);
+        assertBadInput(run(s, "--endpoint", "ftp://host"), "--endpoint", "http://");
+        assertBadInput(CliRunner.run(s, "run", "--project-dir", project.toString(), "--results-dir", results.toString(), "--quiet",
+                "--endpoint", "http://127.0.0.1:8000"), "--served-model", "required");
+        assertBadInput(CliRunner.run(s, "run", "--project-dir", project.toString(), "--results-dir", results.toString(), "--quiet",
+                "--concurrency", "2"), "--endpoint", "required");
+        assertBadInput(run(s, "--api", "embeddings"), "--api", "chat or completions");
+        assertBadInput(run(s, "--api-key-env", "1BAD"), "--api-key-env", "environment variable");
+        assertBadInput(run(s, "--tokenizer", dir.resolve("none.json").toString()), "--tokenizer", "no such file");
+        assertBadInput(run(s, "--concurrency", "0"), "--concurrency", ">= 1");
+        assertBadInput(run(s, "--rate", "-1"), "--rate", "> 0");
+        assertBadInput(run(s, "--concurrency", "1", "--rate", "2"), "--concurrency", "one of");
+        assertBadInput(run(s, "--saturate", "--rate", "2"), "--rate", "one of");
+        assertBadInput(run(s, "--burstiness", "0"), "--burstiness", "> 0");
+        assertBadInput(run(s, "--input-length", "normal:abc"), "--input-length", "normal:MEAN:SD");
+        assertBadInput(run(s, "--output-length", "0"), "--output-length", ">= 1");
+        assertBadInput(run(s, "--shared-prefix", "1.5"), "--shared-prefix", "[0, 1)");
+        assertBadInput(run(s, "--slo", "ttft=5ms"), "--slo", "METRIC_pN=THRESHOLD");
+        // a remote server cannot be matched to a profile: one must be named
+        assertBadInput(CliRunner.run(s, "run", "--project-dir", project.toString(), "--results-dir", results.toString(), "--quiet",
+                "--workload", "endpoint-test", "--endpoint", "http://10.255.255.1:8000", "--served-model", "m"), "--hardware",
+                "required for a remote server");
+        // an endpoint workload without --endpoint, and a generation workload with it
+        assertBadInput(CliRunner.run(s, "run", "--project-dir", project.toString(), "--results-dir", results.toString(), "--quiet",
+                "--workload", "endpoint-test", "--hardware", "test-cpu"), "--workload", "--endpoint");
+    }
+
+    private void assertBadInput(CliRunner.Outcome o, String... fragments) throws Exception {
+        assertEquals(2, o.exitCode(), o.err() + o.out());
+        String line = o.err().strip();
+        assertEquals(1, line.lines().count(), "one line: " + line);
+        for (String f : fragments) {
+            assertTrue(line.contains(f), "'" + line + "' should mention '" + f + "'");
+        }
+        assertEquals(0, Files.exists(results) ? TestProject.fileCount(results) : 0, "no result file");
+    }
+}
