@@ -7,6 +7,8 @@
 // Usage: node serve.mjs FILE.gguf PORT MODEL_NAME [SEQUENCES]
 //   PORT 0 picks a free port; the first line on stdout is {"port": N} once the model is loaded.
 //   SEQUENCES (default 4) requests decode together in one llama.cpp context; more wait for a free sequence.
+//   UNITCOST_SERVE_DIE_AFTER=N: the process exits in the middle of the Nth streamed completion (after its second
+//   token), as a server that dies mid-run does; later requests find nothing listening.
 import http from "node:http";
 import { getLlama } from "node-llama-cpp";
 
@@ -16,11 +18,16 @@ if (!file || portArg === undefined || !name) {
   process.exit(2);
 }
 const sequences = Number(sequencesArg ?? 4);
+// One llama.cpp thread by default: its workers spin between tokens, and on a small machine they then starve the
+// event loop that streams each token (and the client measuring it). UNITCOST_LLAMA_THREADS overrides.
+const threads = Number(process.env.UNITCOST_LLAMA_THREADS ?? 1);
 const contextPerSequence = 1024;
 const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" });
 const model = await llama.loadModel({ modelPath: file });
-const context = await model.createContext({ sequences, contextSize: sequences * contextPerSequence });
+const context = await model.createContext({ sequences, contextSize: sequences * contextPerSequence, threads });
 const waiting = [];
+const dieAfter = Number(process.env.UNITCOST_SERVE_DIE_AFTER ?? 0);
+let started = 0;
 
 function acquire() {
   if (context.sequencesLeft > 0) {
@@ -89,6 +96,7 @@ async function complete(req, res, chat) {
     ? { index: 0, delta: first ? { role: "assistant", content: text } : { content: text }, finish_reason: finish }
     : { index: 0, text, finish_reason: finish });
   const send = (payload) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
+  const number = ++started;
   const sequence = await acquire();
   let closed = false;
   res.on("close", () => { closed = true; });
@@ -112,6 +120,9 @@ async function complete(req, res, chat) {
       text += piece;
       if (stream) {
         send({ id, object, created, model: name, choices: [choice(piece, null, generated.length === 1)] });
+        if (number === dieAfter && generated.length === 2) {
+          process.exit(3);
+        }
       }
       if (generated.length >= maxTokens) {
         break;

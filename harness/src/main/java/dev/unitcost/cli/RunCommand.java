@@ -227,7 +227,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         int failed = reports.stream().mapToInt(r -> r.result() instanceof dev.unitcost.result.EndpointResult e ? e.failedRequests() : 0)
                 .sum();
-        if (failed > 0) {
+        if (failed > 0 && !interrupt.requested()) {
+            // after an interrupt the process ends with the signal's status (130 for Ctrl-C), not this one
             spec.commandLine().getErr().println("unitcost: " + failed + " requests failed; the report counts them by kind (exit code "
                     + ExitCodes.REQUEST_ERRORS + ")");
         }

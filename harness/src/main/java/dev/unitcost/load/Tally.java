@@ -93,7 +93,7 @@ public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNa
                 forcedHonoured += o.forcedLength() == ForcedLength.HONOURED ? 1 : 0;
             }
             long[] chunks = o.chunkNanos();
-            int[] tokens = o.chunkTokens();
+            int[] tokens = EndpointTimings.tokensPerChunk(o);
             for (int c = 0; c < chunks.length; c++) {
                 if (window.contains(chunks[c])) {
                     output += tokens[c];

@@ -68,15 +68,16 @@ class TallyTest {
         assertEquals(3, t.completed()); // a, b, c
         assertEquals(2, t.good());
         assertEquals(3, completed.size());
-        // output tokens arriving in [10, 200]: a 40,100; b 140,200; c 60,120; d 170 = 7
-        assertEquals(7, t.outputTokens());
+        // output tokens arriving in [10, 200]: a 40,100; b 140,200; c 60,120 (3 by the server's usage, spread 2 + 1 over
+        // the client's 1 + 1); d 170 = 8
+        assertEquals(8, t.outputTokens());
         // input tokens of requests whose first token arrived in the window: 10 + 12 + 10 + 10
         assertEquals(42, t.inputTokens());
         assertFalse(t.inputTokensEstimated());
         assertEquals(190 * MS, t.windowNanos());
         assertEquals(3 / 0.19, t.requestsPerSecond(), 1e-9);
         assertEquals(2 / 0.19, t.goodputPerSecond(), 1e-9);
-        assertEquals(7 / 0.19, t.outputTokensPerSecond(), 1e-9);
+        assertEquals(8 / 0.19, t.outputTokensPerSecond(), 1e-9);
         // prefill share: TTFTs 40 + 40 + 50 over E2Es 100 + 100 + 110
         assertEquals(130.0 / 310.0, t.prefillShare(), 1e-12);
         assertEquals(310.0 / 190.0, t.meanInFlight(), 1e-12);

@@ -22,6 +22,14 @@ import java.util.Optional;
  * the gap before it was rejected: it invents arrival times nobody observed.
  *
  * <p>Chunks counted as zero tokens (text that only completes a token) carry no stamp.
+ *
+ * <p><b>Whose count.</b> When the server sent its {@code usage}, its completion tokens are the
+ * count (what it generated and would bill), spread over the chunks in proportion to the client's
+ * count ({@link #tokensPerChunk}); the client's own count is kept for the reconciliation
+ * ({@link TokenReconciliation}), which flags a tokenizer that disagrees. Without usage the client's
+ * count stands. So TPOT divides by the tokens the server generated even when a tokenizer given for
+ * counting is not the server's, or its text does not round-trip (byte-level tokens cut into
+ * invalid UTF-8 come back as replacement characters, which re-tokenise longer).
  */
 public final class EndpointTimings {
 
@@ -33,7 +41,7 @@ public final class EndpointTimings {
      */
     public static Optional<RequestTimings> requestTimings(StreamOutcome outcome) {
         long[] chunks = outcome.chunkNanos();
-        int[] tokens = outcome.chunkTokens();
+        int[] tokens = tokensPerChunk(outcome);
         int total = Arrays.stream(tokens).sum();
         if (total == 0) {
             return Optional.empty();
@@ -48,10 +56,35 @@ public final class EndpointTimings {
         return Optional.of(new RequestTimings(outcome.startNanos(), stamps));
     }
 
+    /**
+     * Output tokens per chunk as a run counts them: the server's {@code usage.completion_tokens} when
+     * it sent one and the client counted any token, spread over the chunks by cumulative rounding in
+     * proportion to the client's count (so a server that streams one token per chunk gets exactly one
+     * per text chunk whenever the counts agree); otherwise the client's count.
+     */
+    public static int[] tokensPerChunk(StreamOutcome outcome) {
+        int[] counted = outcome.chunkTokens();
+        long total = Arrays.stream(counted).asLongStream().sum();
+        int usage = outcome.usageCompletionTokens();
+        if (usage < 0 || total == 0 || usage == total) {
+            return counted;
+        }
+        int[] tokens = new int[counted.length];
+        long cumulative = 0;
+        long assigned = 0;
+        for (int i = 0; i < counted.length; i++) {
+            cumulative += counted[i];
+            long upTo = Math.round((double) usage * cumulative / total);
+            tokens[i] = (int) (upTo - assigned);
+            assigned = upTo;
+        }
+        return tokens;
+    }
+
     /** The gaps between successive chunks that carried tokens (one fewer than those chunks). */
     public static long[] chunkItlNanos(StreamOutcome outcome) {
         long[] chunks = outcome.chunkNanos();
-        int[] tokens = outcome.chunkTokens();
+        int[] tokens = tokensPerChunk(outcome);
         long[] gaps = new long[Math.max(0, chunks.length - 1)];
         int n = 0;
         long previous = Long.MIN_VALUE;

@@ -33,6 +33,25 @@ class EndpointTimingsTest {
     }
 
     @Test
+    void theServersUsageIsTheCountSpreadOverTheChunks() {
+        // a tokenizer that counts two tokens in each of three one-token chunks (text that does not round-trip):
+        // usage 3 gives one per chunk, so TPOT divides by the 3 tokens the server generated
+        StreamOutcome o = outcome("a", 0, new long[] {100, 110, 130}, new int[] {2, 2, 2}, 3, null, 0);
+        assertArrayEquals(new int[] {1, 1, 1}, EndpointTimings.tokensPerChunk(o));
+        RequestTimings t = EndpointTimings.requestTimings(o).orElseThrow();
+        assertEquals(3, t.outputTokens());
+        assertEquals(15.0, t.tpotNanos().orElseThrow(), 1e-12);
+        assertArrayEquals(new long[] {10, 20}, EndpointTimings.chunkItlNanos(o));
+        // uneven: counted 0, 3, 1, 2 (6) against usage 3, by cumulative rounding of 3 × (0, 3, 4, 6) / 6 = 0, 2, 2, 3
+        StreamOutcome uneven = outcome("b", 0, new long[] {5, 100, 130, 200}, new int[] {0, 3, 1, 2}, 3, null, 0);
+        assertArrayEquals(new int[] {0, 2, 0, 1}, EndpointTimings.tokensPerChunk(uneven));
+        assertEquals(6, uneven.countedOutputTokens(), "the client's own count stays for the reconciliation");
+        // no usage, or usage that agrees: the client's count
+        assertArrayEquals(new int[] {2, 2, 2}, EndpointTimings.tokensPerChunk(outcome("c", 0, new long[] {1, 2, 3}, new int[] {2, 2, 2}, -1, null, 0)));
+        assertArrayEquals(new int[] {1, 3}, EndpointTimings.tokensPerChunk(outcome("d", 0, new long[] {1, 2}, new int[] {1, 3}, 4, null, 0)));
+    }
+
+    @Test
     void noTokensNoTimings() {
         StreamOutcome o = outcome("a", 0, new long[] {10}, new int[] {0}, 0, null, 0);
         assertTrue(EndpointTimings.requestTimings(o).isEmpty());
