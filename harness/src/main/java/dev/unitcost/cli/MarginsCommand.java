@@ -106,7 +106,9 @@ public final class MarginsCommand implements Callable<Integer> {
                     + physics.device() + ", " + Efficiency.DEFAULT.source());
             assumptions.add("the provider serves the same shape at " + quant + "; an fp8 or int4 deployment lowers its cost and raises the margin");
         }
-        assumptions.add("rate cards as dated on each line; the margin is 1 - our 3:1 cost / their 3:1 price (an upper bound of theirs)");
+        assumptions.add("rate cards as dated on each line; the margin is 1 - our 3:1 cost / their 3:1 price: costs we leave out"
+                + " (staff, networking, software, idle capacity beyond the utilisation) make it a ceiling, a cheaper deployment"
+                + " than ours (lower precision, better batching) a floor; neither is known");
         ImpliedMargins table = ImpliedMargins.of(cards, hourly, utilisation, profile.name(), preset -> measured != null
                 ? Optional.of(measured) : Projector.bestThroughput(TwinThroughput.load("twin:" + preset + ":" + quant, "--model"),
                         new Projector.Target(profile, physics), points, Efficiency.DEFAULT), model, assumptions);

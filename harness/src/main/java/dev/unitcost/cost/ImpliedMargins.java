@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * What a provider's price implies about its gross margin: each rate-card entry of an open-weight
  * model whose shape we have, set against our cost of serving that shape on one device of a hardware
  * profile at a stated utilisation. {@code margin = 1 − our USD per 1M / their USD per 1M}, at the
- * 3:1 blend (and for input and output alone). Our cost is hardware only: no staff, networking,
- * idle capacity beyond the utilisation, or software, so the margin is an upper bound of theirs.
+ * 3:1 blend (and for input and output alone). Our cost is hardware only (no staff, networking,
+ * idle capacity beyond the utilisation, or software), which makes the margin a ceiling; a provider
+ * that serves the shape more cheaply than the projection assumes (lower precision, better batching)
+ * has a higher one. Neither correction is known, so each line states its assumptions.
  *
  * @param hardware the profile priced
  * @param hourlyBasis one device-hour, in words
