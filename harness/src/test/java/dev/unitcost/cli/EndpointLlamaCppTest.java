@@ -3,10 +3,10 @@ package dev.unitcost.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitcost.NodeChecks;
 import dev.unitcost.TestModels;
 import dev.unitcost.TestProject;
 import dev.unitcost.load.Tally;
@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndpointLlamaCppTest {
 
-    private static final Path CHECK = Path.of("src/test/node/llama-cpp-check");
+    private static final Path CHECK = NodeChecks.LLAMA_CPP_CHECK;
     /** Llama-shaped and small: 2 layers of width 256, a 1,024-token vocabulary. */
     private static final DecoderArchitecture TINY = new DecoderArchitecture("llama", 256, 2, 4, 2, 64, 512, 1024, false, false,
             500000.0, 1e-5, 1024, null);
@@ -61,9 +61,7 @@ class EndpointLlamaCppTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(runs("node", "--version"), "no node on the PATH: llama.cpp cannot be run");
-        assumeTrue(Files.isDirectory(CHECK.resolve("node_modules/@node-llama-cpp/linux-x64")),
-                "node-llama-cpp is not installed: run `npm ci --omit=optional` in harness/" + CHECK + " (Linux x64)");
+        NodeChecks.assumeLlamaCpp();
         project = TestProject.create(dir.resolve("project"));
         results = dir.resolve("results");
         System.setProperty("unitcost.cache", TestModels.CACHE.toString());
@@ -149,19 +147,6 @@ class EndpointLlamaCppTest {
             List<Path> json = new ArrayList<>(files.filter(p -> p.toString().endsWith(".json")).toList());
             assertEquals(1, json.size(), "one stored report: " + json);
             return json.get(0);
-        }
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -2,10 +2,10 @@ package dev.unitcost.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitcost.NodeChecks;
 import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.model.DecoderArchitecture.RopeScaling;
 import dev.unitcost.synth.gguf.GgufQuant;
@@ -13,7 +13,6 @@ import dev.unitcost.synth.gguf.GgufTwinPlan;
 import dev.unitcost.synth.gguf.GgufTwinWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LlamaCppGreedyParityTest {
 
-    private static final Path CHECK = Path.of("src/test/node/llama-cpp-check");
+    private static final Path CHECK = NodeChecks.LLAMA_CPP_CHECK;
     private static final long[] PROMPT = {3, 14, 159, 26, 5, 300, 77, 512};
     private static final int NEW_TOKENS = 12;
     /**
@@ -55,22 +54,7 @@ class LlamaCppGreedyParityTest {
 
     @BeforeEach
     void nodeAndLlamaCppAreThere() {
-        assumeTrue(runs("node", "--version"), "no node on the PATH: llama.cpp cannot be run");
-        assumeTrue(Files.isDirectory(CHECK.resolve("node_modules/@node-llama-cpp/linux-x64")),
-                "node-llama-cpp is not installed: run `npm ci --omit=optional` in harness/" + CHECK + " (Linux x64)");
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        NodeChecks.assumeLlamaCpp();
     }
 
     private static long[] llamaCppGreedy(Path gguf) throws Exception {

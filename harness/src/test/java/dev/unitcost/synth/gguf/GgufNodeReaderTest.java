@@ -2,17 +2,15 @@ package dev.unitcost.synth.gguf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitcost.NodeChecks;
 import dev.unitcost.model.DecoderArchitecture;
 import dev.unitcost.model.DecoderArchitecture.RopeScaling;
 import dev.unitcost.synth.TwinPreset;
 import dev.unitcost.synth.TwinProgress;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GgufNodeReaderTest {
 
-    private static final Path CHECK = Path.of("src/test/node/gguf-check");
+    private static final Path CHECK = NodeChecks.GGUF_CHECK;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -35,22 +33,7 @@ class GgufNodeReaderTest {
 
     @BeforeEach
     void nodeAndPackageAreThere() {
-        assumeTrue(runs("node", "--version"), "no node on the PATH: the independent GGUF reader cannot run");
-        assumeTrue(Files.isDirectory(CHECK.resolve("node_modules/@huggingface/gguf")),
-                "@huggingface/gguf is not installed: run `npm ci` in harness/" + CHECK);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        NodeChecks.assumeInstalled(CHECK, "@huggingface/gguf", "npm ci");
     }
 
     private static JsonNode nodeView(Path gguf) throws Exception {
