@@ -121,6 +121,22 @@ public record EndpointPoint(String load, double level, int warmupRequests, Map<S
         return tokens == 0 ? null : repetitions.stream().mapToLong(Tally::clientNanos).sum() / (double) tokens;
     }
 
+    /**
+     * Mean prompt tokens per ok request over every repetition (the server's usage, else the
+     * tokenizer's count, else the planned length); null when none was ok. Not the window's input
+     * tokens over its completed requests: those count different requests.
+     */
+    public Double meanInputTokensPerRequest() {
+        int ok = repetitions.stream().mapToInt(Tally::ok).sum();
+        return ok == 0 ? null : repetitions.stream().mapToLong(Tally::requestInputTokens).sum() / (double) ok;
+    }
+
+    /** Mean output tokens per ok request over every repetition (the server's usage, else the client's count); null when none was ok. */
+    public Double meanOutputTokensPerRequest() {
+        int ok = repetitions.stream().mapToInt(Tally::ok).sum();
+        return ok == 0 ? null : repetitions.stream().mapToLong(Tally::requestOutputTokens).sum() / (double) ok;
+    }
+
     /** Input tokens per busy second of prefill and output per busy second of decode, at this point (see the cost model). */
     double[] busyRates() {
         List<Tally> priced = repetitions.stream().filter(r -> r.prefillShare() != null && r.prefillShare() > 0 && r.prefillShare() < 1

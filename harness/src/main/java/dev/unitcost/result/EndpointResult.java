@@ -35,7 +35,8 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
 
     public static final Map<String, String> METRICS = Map.ofEntries(
             Map.entry("window", "steady state only: closed loop from when the last user sent its first request to when the first user "
-                    + "ended its last; open loop from the first send to the last send"),
+                    + "ended its last; open loop from the first send to the last send; the whole span, flagged ~, when these do not overlap "
+                    + "or no ok request ended inside"),
             Map.entry("ttft", "first streamed output token's arrival - request start, at the client (includes queueing and prefill)"),
             Map.entry("tpot", "(E2E - TTFT) / (output tokens - 1), per request"),
             Map.entry("itl", "every gap between successive output tokens, pooled; tokens of one chunk share its arrival time"),
@@ -79,26 +80,28 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
         List<PricePoint> prices = new ArrayList<>();
         for (EndpointPoint p : pricedPoints()) {
             double[] busy = p.busyRates();
-            long completed = p.repetitions().stream().mapToLong(Tally::completed).sum();
-            long in = p.repetitions().stream().mapToLong(Tally::inputTokens).sum();
-            long out = p.repetitions().stream().mapToLong(Tally::outputTokens).sum();
+            // lengths: the mean ok request's (pricePoints runs only over ok points, so some request was ok)
+            double in = p.meanInputTokensPerRequest();
+            double out = p.meanOutputTokensPerRequest();
             double inFlight = p.repetitions().stream().mapToDouble(Tally::meanInFlight).average().orElse(1);
             String label = String.format(Locale.ROOT, "report %s, %s: medians of %d repetitions, busy time split by prefill share",
                     runId, p.label(), (int) busy[2]);
-            prices.add(new PricePoint((int) Math.max(1, Math.round(inFlight)), (int) Math.max(1, Math.round(in / (double) completed)),
-                    Optional.of((int) Math.max(1, Math.round(out / (double) completed))), MeasuredThroughput.of(busy[0], busy[1], label)));
+            prices.add(new PricePoint((int) Math.max(1, Math.round(inFlight)), (int) Math.max(1, Math.round(in)),
+                    Optional.of((int) Math.max(1, Math.round(out))), MeasuredThroughput.of(busy[0], busy[1], label)));
         }
         return prices;
     }
 
+    /** Prompt tokens of every ok measured request, in or out of the windows (the energy per token divides by these). */
     @Override
     public long inputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::inputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::requestInputTokens).sum();
     }
 
+    /** Output tokens of every ok measured request, in or out of the windows. */
     @Override
     public long outputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::outputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::requestOutputTokens).sum();
     }
 
     /** Failed requests (warmup included) over the run; a run with any exits with its own code. */

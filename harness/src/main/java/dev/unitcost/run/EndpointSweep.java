@@ -124,6 +124,12 @@ public final class EndpointSweep {
                 break; // stopped before anything was sent
             }
             Tally t = Tally.of(requests.asked(), requests::planned, sent.outcomes(), sent.window(), slos, recorders::record);
+            if (t.completed() == 0 && t.ok() > 0) {
+                // every ok request ended after the window (an open loop that sent all before any reply): a rate of
+                // nothing would call the point failed, so count the whole span, flagged not steady (nothing was recorded yet)
+                t = Tally.of(requests.asked(), requests::planned, sent.outcomes(), Window.whole(sent.outcomes()), slos,
+                        recorders::record);
+            }
             tallies.add(t);
             central.add(t.outputTokensPerSecond());
             progress.repetitionFinished((int) Math.ceil(level), r, repeats.atMost(), t.outputTokensPerSecond(), "output tokens/s");

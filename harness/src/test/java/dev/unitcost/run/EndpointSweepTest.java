@@ -139,6 +139,28 @@ class EndpointSweepTest {
         assertEquals(List.of(true, true, false), points.stream().map(EndpointPoint::sloMet).toList());
         assertEquals("rate 4 req/s", result(points, slos).highestLoadMeetingSlo());
         assertNull(result(points, slos).knee(), "no knee in a rate sweep");
+        // rate 8: first tokens at k / 8 + 0.2 <= 0.875 for k = 0..5 (6 in the window), but 5 complete: the price's prompt
+        // length is the mean request's 100 tokens, not 600 / 5 = 120
+        PricePoint price = result(points, slos).pricePoints("x").get(2);
+        assertEquals(100, price.inputLength());
+        assertEquals(10, price.outputLength().orElseThrow());
+    }
+
+    /**
+     * Two requests at 8 req/s: the window (first send to last send) is 125 ms and both end later, at
+     * 140 and 265 ms. The point is not failed: its rates cover the whole span, 265 ms, flagged.
+     */
+    @Test
+    void anOpenLoopWhoseRequestsAllEndAfterTheLastSendCountsTheWholeSpan() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        var server = new ScriptedServer(load -> new ScriptedServer.Timing(50 * MS, 10 * MS), clock);
+        EndpointPoint p = sweep(server, clock, workload(null, List.of(8.0), false, 2), List.of()).get(0);
+        assertEquals("ok", p.status());
+        Tally t = p.repetitions().get(0);
+        assertFalse(t.steady());
+        assertEquals(265 * MS, t.windowNanos(), 1000);
+        assertEquals(2, t.completed());
+        assertEquals(20 / 0.265, p.outputTokensPerSecond().median(), 0.01);
     }
 
     @Test
