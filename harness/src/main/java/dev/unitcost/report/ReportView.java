@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.result.EndpointPoint;
+import dev.unitcost.result.EndpointResult;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.telemetry.TelemetrySummary;
 import java.util.ArrayList;
@@ -79,6 +81,13 @@ final class ReportView {
                 .toPlainString(), Figures.percent(c.utilisation()), c.hourlyBasis()));
         lines.add("hardware source: " + c.hardware().source());
         PriceSheet.PointPrice best = c.best();
+        var endpoint = pricedEndpointPoint(c.bestPoint());
+        if (endpoint != null) {
+            lines.add(String.format(Locale.ROOT, "cheapest point at 3:1: %s (%.1f requests in flight on average), mean %d in / %d out "
+                    + "tokens per request, USD %s per 1M tokens blended at 3:1", endpoint.label(), endpoint.meanInFlight(),
+                    best.inputLength(), best.outputLength(), Figures.usd(best.usdPerMillionBlended3to1())));
+            return lines;
+        }
         lines.add(best.outputLength() == null
                 ? String.format(Locale.ROOT, "cheapest point: batch %d at USD %s per 1M tokens", best.batchSize(),
                         Figures.usdExact(best.usdPerMillionInput()))
@@ -93,6 +102,19 @@ final class ReportView {
         if (c == null || c.points().stream().allMatch(p -> p.outputLength() == null)) {
             return null;
         }
+        if (report.result() instanceof EndpointResult) {
+            // an endpoint point is a load, not a batch: its price point's batch is the rounded mean in flight
+            Table t = new Table(List.of("load", "in flight (mean)", "in/req (mean)", "out/req (mean)", "USD/1M input", "USD/1M output",
+                    "blended (own mix)", "blended 3:1"), List.of(false, true, true, true, true, true, true, true));
+            for (int i = 0; i < c.points().size(); i++) {
+                PriceSheet.PointPrice p = c.points().get(i);
+                EndpointPoint e = pricedEndpointPoint(i);
+                t.row(e == null ? "-" : e.label(), e == null ? "-" : String.format(Locale.ROOT, "%.1f", e.meanInFlight()),
+                        Integer.toString(p.inputLength()), String.valueOf(p.outputLength()), Figures.usd(p.usdPerMillionInput()),
+                        Figures.usd(p.usdPerMillionOutput()), Figures.usd(p.usdPerMillionBlended()), Figures.usd(p.usdPerMillionBlended3to1()));
+            }
+            return t;
+        }
         Table t = new Table(List.of("batch", "in", "out", "USD/1M input", "USD/1M output", "blended (own mix)", "blended 3:1"),
                 List.of(true, true, true, true, true, true, true));
         for (PriceSheet.PointPrice p : c.points()) {
@@ -101,6 +123,14 @@ final class ReportView {
                     Figures.usd(p.usdPerMillionBlended3to1()));
         }
         return t;
+    }
+
+    /** The endpoint load point a price belongs to (prices follow the priced points' order); null for other kinds. */
+    private EndpointPoint pricedEndpointPoint(int priceIndex) {
+        if (!(report.result() instanceof EndpointResult e)) {
+            return null;
+        }
+        return priceIndex < 0 || priceIndex >= e.pricedPoints().size() ? null : e.pricedPoints().get(priceIndex);
     }
 
     String apisHeading() {

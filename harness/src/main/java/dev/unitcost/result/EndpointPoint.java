@@ -137,6 +137,11 @@ public record EndpointPoint(String load, double level, int warmupRequests, Map<S
         return ok == 0 ? null : repetitions.stream().mapToLong(Tally::requestOutputTokens).sum() / (double) ok;
     }
 
+    /** Requests in flight on average (Little's law), the mean over repetitions; what a price point's batch stands for. */
+    public double meanInFlight() {
+        return repetitions.stream().mapToDouble(Tally::meanInFlight).average().orElse(1);
+    }
+
     /** Input tokens per busy second of prefill and output per busy second of decode, at this point (see the cost model). */
     double[] busyRates() {
         List<Tally> priced = repetitions.stream().filter(r -> r.prefillShare() != null && r.prefillShare() > 0 && r.prefillShare() < 1

@@ -83,7 +83,7 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
             // lengths: the mean ok request's (pricePoints runs only over ok points, so some request was ok)
             double in = p.meanInputTokensPerRequest();
             double out = p.meanOutputTokensPerRequest();
-            double inFlight = p.repetitions().stream().mapToDouble(Tally::meanInFlight).average().orElse(1);
+            double inFlight = p.meanInFlight();
             String label = String.format(Locale.ROOT, "report %s, %s: medians of %d repetitions, busy time split by prefill share",
                     runId, p.label(), (int) busy[2]);
             prices.add(new PricePoint((int) Math.max(1, Math.round(inFlight)), (int) Math.max(1, Math.round(in)),

@@ -79,6 +79,11 @@ class EndpointRunCliTest {
         assertEquals(0, o.exitCode(), o.err() + o.out());
         assertTrue(o.out().contains("concurrency 2"), o.out());
         assertTrue(o.out().contains("highest load meeting it: concurrency 2"), o.out());
+        // the price section names loads, not batches: concurrency 2 runs two users in lockstep, 4 requests of 120 ms over a
+        // 240 ms window = 2.0 in flight; each request 100 prompt tokens (usage) and 8 out
+        assertTrue(o.out().contains("cheapest point at 3:1: concurrency "), o.out());
+        assertTrue(o.out().matches("(?s).*\\n\\s*concurrency 2\\s+2\\.0\\s+100\\s+8\\s.*"), o.out());
+        assertTrue(!o.out().contains("cheapest point at 3:1: batch"), o.out());
         Path saved = onlyReport();
         String text = Files.readString(saved);
         RunReport report = ReportJson.mapper().readValue(text, RunReport.class);
