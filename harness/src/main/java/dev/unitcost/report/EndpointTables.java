@@ -59,16 +59,17 @@ final class EndpointTables {
             context.add("input tokens marked * are the planned prompt lengths (no usage from the server, no --tokenizer): an estimate");
         }
         SweepTables.Part base = null;
-        Table t = new Table(List.of("load", "ok", "failed", "req/s", "in tok/s", "out tok/s", "95% CI", "TTFT p50/p90/p99 ms",
+        Table t = new Table(List.of("load", "ok", "failed", "req/s", "in tok/s", "out tok/s", "95% CI", "reps", "TTFT p50/p90/p99 ms",
                 "TPOT p50/p90/p99 ms", "ITL p50/p90/p99 ms", "E2E p50/p90/p99 ms", "goodput/s", "SLO", "tokens", "forced length",
                 "client ns/tok", "USD/1M in", "USD/1M out", ""),
-                List.of(false, true, false, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, false));
+                List.of(false, true, false, true, true, true, true, false, true, true, true, true, true, false, false, false, true, true, true,
+                        false));
         for (EndpointPoint p : result.points()) {
             int ok = p.repetitions().stream().mapToInt(dev.unitcost.load.Tally::ok).sum();
             String failed = failed(p.failed());
             if (!p.ok()) {
-                t.row(p.label(), Integer.toString(ok), failed, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
-                        p.status());
+                t.row(p.label(), Integer.toString(ok), failed, "-", "-", "-", "-", reps(p), "-", "-", "-", "-", "-", "-", "-", "-", "-",
+                        "-", "-", p.status());
                 continue;
             }
             boolean steady = p.repetitions().stream().allMatch(dev.unitcost.load.Tally::steady);
@@ -81,6 +82,7 @@ final class EndpointTables {
                     String.format(Locale.ROOT, "%,.1f", p.outputTokensPerSecond().median()),
                     p.outputTokensPerSecond().ci95HalfWidthFraction() == null ? "-"
                             : "±" + Figures.percent(p.outputTokensPerSecond().ci95HalfWidthFraction()),
+                    reps(p),
                     l == null ? "-" : percentiles(l.ttft()), l == null ? "-" : percentiles(l.tpot()), l == null ? "-" : percentiles(l.itl()),
                     l == null ? "-" : percentiles(l.e2e()),
                     String.format(Locale.ROOT, "%.2f", p.goodputPerSecond().median()),
@@ -91,6 +93,11 @@ final class EndpointTables {
                     p.outputTokensPerSecond().unstable() ? "unstable (CV > 5%)" : "");
         }
         return new SweepTables.Part(", " + result.api() + " API under load", context, t);
+    }
+
+    /** Measured repetitions, with why they stopped unless the interval reached its target or the count was fixed: {@code 1 (interrupted)}. */
+    private static String reps(EndpointPoint p) {
+        return p.repetitions().isEmpty() ? "0" : SweepTables.reps(p.repetitions().size(), p.stoppedBecause());
     }
 
     /** {@code 3 timeout, 1 http 503}, or 0. */

@@ -9,6 +9,7 @@ import dev.unitcost.TestModels;
 import dev.unitcost.TestProject;
 import dev.unitcost.engine.endpoint.StreamingClientFactory;
 import dev.unitcost.load.ScriptedServer;
+import dev.unitcost.result.EndpointPoint;
 import dev.unitcost.result.EndpointResult;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -95,6 +96,14 @@ class EndpointRunCliTest {
         assertEquals(2, report.cost().points().size());
         // 8 output tokens: E2E 50 + 7 x 10 = 120 ms; at 2 users 2 x 8 / 0.12 s output tokens/s
         assertEquals(16 / 0.12, r.points().get(1).outputTokensPerSecond().median(), 1e-9);
+        // a point whose repetitions an interrupt cut short says so in the table, not only in the CSV
+        EndpointPoint last = r.points().get(1);
+        EndpointResult cut = new EndpointResult(r.endpoint(), r.servedModel(), r.api(), r.local(), r.server(), r.slos(), List.of(
+                r.points().get(0), new EndpointPoint(last.load(), last.level(), last.warmupRequests(), last.warmupFailed(),
+                        last.repetitions(), last.latencies(), last.slo(), last.status(), "interrupted")));
+        java.io.StringWriter table = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(new RunReport(report.schemaVersion(), report.header(), cut, report.cost()), table);
+        assertTrue(table.toString().matches("(?s).*concurrency 2 .*±[0-9.]+%\\s+2 \\(interrupted\\).*"), table.toString());
     }
 
     @Test
