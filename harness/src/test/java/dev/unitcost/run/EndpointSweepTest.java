@@ -187,4 +187,30 @@ class EndpointSweepTest {
         EndpointPoint p = sweep(server, clock, workload(List.of(1), null, false, 2), List.of()).get(0);
         assertEquals("not honoured (4 of 4)", p.forcedLength());
     }
+
+    @Test
+    void progressNamesEachLoadAndSaysNothingOfPointsAnInterruptSkipped() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        var server = new ScriptedServer(load -> new ScriptedServer.Timing(50 * MS, 10 * MS), clock);
+        EndpointWorkload w = workload(null, List.of(0.5, 4.0), false, 2);
+        Corpus corpus = new Corpus("test", List.of("one two three four five six seven eight nine ten eleven twelve"));
+        EndpointRequests requests = new EndpointRequests(w, new EndpointPrompts(corpus, null, w.seed()));
+        List<String> seen = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void pointStarted(int index, int count, String point) {
+                seen.add(index + "/" + count + " " + point);
+            }
+
+            @Override
+            public void repetitionFinished(String point, int repetition, int repetitions, double tokensPerSecond, String what) {
+                seen.add(point + " #" + repetition);
+            }
+        };
+        // the interrupt comes once the first repetition is in
+        List<EndpointPoint> points = new EndpointSweep(server, w, requests, List.of(), clock, listener, () -> 0L,
+                () -> seen.size() >= 2).run();
+        assertEquals(List.of("0/2 rate 0.5 req/s", "rate 0.5 req/s #1"), seen);
+        assertEquals("not run: interrupted", points.get(1).status());
+    }
 }
