@@ -126,7 +126,7 @@ final class ReportView {
     }
 
     /** The endpoint load point a price belongs to (prices follow the priced points' order); null for other kinds. */
-    private EndpointPoint pricedEndpointPoint(int priceIndex) {
+    EndpointPoint pricedEndpointPoint(int priceIndex) {
         if (!(report.result() instanceof EndpointResult e)) {
             return null;
         }

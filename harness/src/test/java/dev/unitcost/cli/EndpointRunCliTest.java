@@ -103,6 +103,13 @@ class EndpointRunCliTest {
                         last.repetitions(), last.latencies(), last.slo(), last.status(), "interrupted")));
         java.io.StringWriter table = new java.io.StringWriter();
         dev.unitcost.report.ReportFormats.byName("table").write(new RunReport(report.schemaVersion(), report.header(), cut, report.cost()), table);
+        // the HTML summary shows the cheapest point's measured output rate (as the table does), not the busy-split pricing rate
+        java.io.StringWriter html = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("html").write(report, html);
+        EndpointPoint cheapest = r.pricedPoints().get(report.cost().bestPoint());
+        String card = String.format(java.util.Locale.ROOT, "%,.1f output tokens/s", cheapest.outputTokensPerSecond().median());
+        assertTrue(html.toString().contains(card), card + " in " + html);
+        assertTrue(html.toString().contains(cheapest.label() + " ("), html.toString());
         assertTrue(table.toString().matches("(?s).*concurrency 2 .*±[0-9.]+%\\s+2 \\(interrupted\\).*"), table.toString());
     }
 
