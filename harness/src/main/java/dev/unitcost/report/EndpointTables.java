@@ -50,7 +50,7 @@ final class EndpointTables {
         }
         if (result.maximum() != null) {
             context.add("maximum output throughput at " + result.maximum() + (result.knee() == null ? ""
-                    : "; knee (doubling concurrency added < 10% output tokens/s) at " + result.knee()));
+                    : "; knee (the next concurrency measured added < 10% output tokens/s) at " + result.knee()));
         }
         if (result.points().stream().flatMap(p -> p.repetitions().stream()).anyMatch(r -> !r.steady())) {
             context.add("a window marked ~ had too few requests to exclude ramp-up and drain: its rates cover the whole span");

@@ -46,7 +46,8 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
             Map.entry("requestsPerSecond", "ok requests ending in the window / window"),
             Map.entry("goodputPerSecond", "requests ending in the window that met every SLO on their own / window (vLLM --goodput, DistServe)"),
             Map.entry("sloMet", "each SLO's percentile over the completed requests of every repetition is within its threshold"),
-            Map.entry("knee", "the last concurrency before doubling it added less than 10% output tokens/s"),
+            Map.entry("knee", "the last concurrency before the next one measured (double it when saturating) added less than 10% "
+                    + "output tokens/s"),
             Map.entry("tokenReconciliation", "output tokens the client counted vs the server's usage, flagged beyond 1%"),
             Map.entry("clientOverheadNanosPerToken", "the client's own time (parsing, counting) / output tokens it counted"),
             Map.entry("usdPerMillionTokens", "the window's busy time is split between input and output by the completed requests' share of "

@@ -85,8 +85,9 @@ public final class EndpointSweep {
     /** Concurrency 1, 2, 4, ... until the knee shows, a point fails, or the maximum is reached. */
     private void saturate(List<EndpointPoint> points) throws InterruptedException {
         List<Double> throughputs = new ArrayList<>();
+        int most = 32 - Integer.numberOfLeadingZeros(workload.maxConcurrency()); // 1, 2, 4, ... up to the maximum
         for (int n = 1, i = 0; n <= workload.maxConcurrency() && !stopRequested.getAsBoolean(); n *= 2, i++) {
-            EndpointPoint p = point(i, i + 1, "concurrency", n);
+            EndpointPoint p = point(i, most, "concurrency", n);
             points.add(p);
             if (!p.ok()) {
                 break;

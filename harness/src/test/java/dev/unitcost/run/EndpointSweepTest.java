@@ -213,4 +213,21 @@ class EndpointSweepTest {
         assertEquals(List.of("0/2 rate 0.5 req/s", "rate 0.5 req/s #1"), seen);
         assertEquals("not run: interrupted", points.get(1).status());
     }
+
+    @Test
+    void saturationProgressCountsThePointsItMayRun() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        EndpointWorkload w = workload(null, null, true, 8); // at most 64 users: 1, 2, 4, ..., 64 is 7 points
+        Corpus corpus = new Corpus("test", List.of("one two three four five six seven eight nine ten eleven twelve"));
+        List<String> seen = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void pointStarted(int index, int count, String point) {
+                seen.add((index + 1) + "/" + count + " " + point);
+            }
+        };
+        new EndpointSweep(new ScriptedServer(EndpointSweepTest::saturatingAtFour, clock), w,
+                new EndpointRequests(w, new EndpointPrompts(corpus, null, w.seed())), List.of(), clock, listener, () -> 0L, () -> false).run();
+        assertEquals(List.of("1/7 concurrency 1", "2/7 concurrency 2", "3/7 concurrency 4", "4/7 concurrency 8"), seen);
+    }
 }
