@@ -66,7 +66,8 @@ final class EndpointTables {
                         false));
         for (EndpointPoint p : result.points()) {
             int ok = p.repetitions().stream().mapToInt(dev.unitcost.load.Tally::ok).sum();
-            String failed = failed(p.failed());
+            // warmup failures count in the run's total (and its exit code) too: show them, apart
+            String failed = failed(p.failed()) + (p.warmupFailed().isEmpty() ? "" : " (warmup: " + failed(p.warmupFailed()) + ")");
             if (!p.ok()) {
                 t.row(p.label(), Integer.toString(ok), failed, "-", "-", "-", "-", reps(p), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                         "-", "-", p.status());

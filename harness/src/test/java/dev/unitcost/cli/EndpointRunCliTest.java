@@ -158,6 +158,11 @@ class EndpointRunCliTest {
         int sent = r.points().stream().flatMap(p -> p.repetitions().stream()).mapToInt(dev.unitcost.load.Tally::sent).sum()
                 + r.points().size(); // one warmup request a point
         assertEquals(sent - 6, failed.values().stream().mapToInt(Integer::intValue).sum(), "every request after the sixth failed");
+        // the table shows the warmup's failures too, so its counts add up to the exit line's
+        assertEquals(java.util.Map.of("connection refused", 1), r.points().get(1).warmupFailed());
+        java.io.StringWriter table = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(report, table);
+        assertTrue(table.toString().contains("(warmup: 1 connection refused)"), table.toString());
     }
 
     @Test
