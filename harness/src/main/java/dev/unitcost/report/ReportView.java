@@ -41,6 +41,11 @@ final class ReportView {
 
     String title() {
         var m = report.header().model();
+        if (report.result() instanceof EndpointResult e) {
+            // a served model: its engine and quantisation are the server's, unknown here; say where it was measured instead
+            return String.format(Locale.ROOT, "%s served at %s (server %s, %s)%s", e.servedModel(), e.endpoint(), e.server().server(),
+                    e.local() ? "on this machine" : "remote", part.titleSuffix());
+        }
         return String.format(Locale.ROOT, "%s (%s model, %s) on %s / %s%s", m.name(), m.kind(), m.quantization(),
                 report.header().config().engine(), m.session().executionProvider(), part.titleSuffix());
     }
@@ -163,13 +168,16 @@ final class ReportView {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s every %d ms, %d samples, sampler overhead %s of one core",
                     s.sampler(), s.intervalNanos() / 1_000_000, s.sampleCount(), Figures.percent(s.samplerOverheadFraction())));
             var cpu = s.series().get("processCpuNanos");
+            // for an endpoint run the process is the measuring client, not the server
+            String process = report.result() instanceof EndpointResult ? "the unitcost client process" : "process";
             long duration = s.timeline().isEmpty() ? 0 : s.timeline().get(s.timeline().size() - 1).offsetNanos();
             if (cpu != null && duration > 0) {
-                line.append(String.format(Locale.ROOT, "; process used %.2f cores on average", (cpu.max() - cpu.min()) / duration));
+                line.append(String.format(Locale.ROOT, "; %s used %.2f cores on average", process, (cpu.max() - cpu.min()) / duration));
             }
             var rss = s.series().get("processRssBytes");
             if (rss != null) {
-                line.append(String.format(Locale.ROOT, "; peak RSS %.0f MiB", rss.max() / (1 << 20)));
+                line.append(String.format(Locale.ROOT, "; %speak RSS %.0f MiB", "process".equals(process) ? "" : "client ",
+                        rss.max() / (1 << 20)));
             }
             lines.add(line.toString());
         }

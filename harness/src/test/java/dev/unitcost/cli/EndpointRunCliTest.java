@@ -83,6 +83,8 @@ class EndpointRunCliTest {
         // the price section names loads, not batches: concurrency 2 runs two users in lockstep, 4 requests of 120 ms over a
         // 240 ms window = 2.0 in flight; each request 100 prompt tokens (usage) and 8 out
         assertTrue(o.out().contains("cheapest point at 3:1: concurrency "), o.out());
+        assertTrue(o.out().contains("scripted-model served at http://127.0.0.1:8000 (server "), o.out());
+        assertTrue(!o.out().contains("quantisation unknown) on endpoint"), o.out());
         assertTrue(o.out().matches("(?s).*\\n\\s*concurrency 2\\s+2\\.0\\s+100\\s+8\\s.*"), o.out());
         assertTrue(!o.out().contains("cheapest point at 3:1: batch"), o.out());
         Path saved = onlyReport();
