@@ -42,6 +42,9 @@ final class EndpointTables {
                     "rate".equals(w.loadModel()) ? String.format(Locale.ROOT, ", arrivals gamma with burstiness %s (1 = Poisson), seed %d",
                             w.burstiness(), w.seed()) : ""));
         }
+        if (report.header().config().workload() instanceof EndpointWorkload w) {
+            inputDrift(result, w.inputLength().nominal()).ifPresent(context::add);
+        }
         if (!result.slos().isEmpty()) {
             context.add("SLO: " + result.slos().stream().map(Slo::label).collect(Collectors.joining(", ")) + "; highest load meeting it: "
                     + result.highestMeetingSlo().map(p -> p.label() + price(result, report.cost(), p).map(c -> ", USD/1M in "
@@ -99,6 +102,24 @@ final class EndpointTables {
     /** Measured repetitions, with why they stopped unless the interval reached its target or the count was fixed: {@code 1 (interrupted)}. */
     private static String reps(EndpointPoint p) {
         return p.repetitions().isEmpty() ? "0" : SweepTables.reps(p.repetitions().size(), p.stoppedBecause());
+    }
+
+    /**
+     * A line when the prompts the server counted differ from the planned length by more than 10%: the
+     * workload line's "input N tokens" is then not what was measured. Nothing when no request was
+     * ok or some counts are themselves the planned lengths.
+     */
+    static Optional<String> inputDrift(EndpointResult result, int planned) {
+        List<dev.unitcost.load.Tally> reps = result.points().stream().flatMap(p -> p.repetitions().stream()).toList();
+        long ok = reps.stream().mapToLong(dev.unitcost.load.Tally::ok).sum();
+        if (ok == 0 || reps.stream().anyMatch(dev.unitcost.load.Tally::inputTokensEstimated)) {
+            return Optional.empty();
+        }
+        double mean = reps.stream().mapToLong(dev.unitcost.load.Tally::requestInputTokens).sum() / (double) ok;
+        return Math.abs(mean - planned) <= 0.10 * planned ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "input measured: a mean of %.1f prompt tokens per request by the server's count, against %d planned (prompts are cut "
+                        + "in the served model's tokens only with --tokenizer, else in words; a chat template adds tokens of its own)",
+                mean, planned));
     }
 
     /** {@code 3 timeout, 1 http 503}, or 0. */

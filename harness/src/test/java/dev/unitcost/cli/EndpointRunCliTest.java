@@ -84,6 +84,9 @@ class EndpointRunCliTest {
         // 240 ms window = 2.0 in flight; each request 100 prompt tokens (usage) and 8 out
         assertTrue(o.out().contains("cheapest point at 3:1: concurrency "), o.out());
         assertTrue(o.out().contains("scripted-model served at http://127.0.0.1:8000 (server "), o.out());
+        // the scripted server counts 100 prompt tokens a request where 16 were planned (no tokenizer): the report says so
+        assertTrue(o.out().contains("input measured: a mean of 100.0 prompt tokens per request by the server's count, against 16 planned"),
+                o.out());
         assertTrue(!o.out().contains("quantisation unknown) on endpoint"), o.out());
         assertTrue(o.out().matches("(?s).*\\n\\s*concurrency 2\\s+2\\.0\\s+100\\s+8\\s.*"), o.out());
         assertTrue(!o.out().contains("cheapest point at 3:1: batch"), o.out());
