@@ -112,7 +112,8 @@ final class EndpointTables {
     static Optional<String> inputDrift(EndpointResult result, int planned) {
         List<dev.unitcost.load.Tally> reps = result.points().stream().flatMap(p -> p.repetitions().stream()).toList();
         long ok = reps.stream().mapToLong(dev.unitcost.load.Tally::ok).sum();
-        if (ok == 0 || reps.stream().anyMatch(dev.unitcost.load.Tally::inputTokensEstimated)) {
+        if (ok == 0 || reps.stream().anyMatch(dev.unitcost.load.Tally::inputTokensEstimated)
+                || reps.stream().allMatch(r -> r.requestInputTokens() == 0)) { // none, estimates, or stored before they were counted
             return Optional.empty();
         }
         double mean = reps.stream().mapToLong(dev.unitcost.load.Tally::requestInputTokens).sum() / (double) ok;

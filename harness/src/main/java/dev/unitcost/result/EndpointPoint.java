@@ -128,13 +128,21 @@ public record EndpointPoint(String load, double level, int warmupRequests, Map<S
      */
     public Double meanInputTokensPerRequest() {
         int ok = repetitions.stream().mapToInt(Tally::ok).sum();
-        return ok == 0 ? null : repetitions.stream().mapToLong(Tally::requestInputTokens).sum() / (double) ok;
+        return ok == 0 || !countsRequests() ? null : repetitions.stream().mapToLong(Tally::requestInputTokens).sum() / (double) ok;
     }
 
     /** Mean output tokens per ok request over every repetition (the server's usage, else the client's count); null when none was ok. */
     public Double meanOutputTokensPerRequest() {
         int ok = repetitions.stream().mapToInt(Tally::ok).sum();
-        return ok == 0 ? null : repetitions.stream().mapToLong(Tally::requestOutputTokens).sum() / (double) ok;
+        return ok == 0 || !countsRequests() ? null : repetitions.stream().mapToLong(Tally::requestOutputTokens).sum() / (double) ok;
+    }
+
+    /**
+     * Whether the repetitions hold every ok request's tokens: reports stored before those were counted
+     * read them as 0 (no ok request has an empty prompt).
+     */
+    public boolean countsRequests() {
+        return repetitions.stream().anyMatch(r -> r.requestInputTokens() > 0);
     }
 
     /** Requests in flight on average (Little's law), the mean over repetitions; what a price point's batch stands for. */

@@ -81,9 +81,12 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
         List<PricePoint> prices = new ArrayList<>();
         for (EndpointPoint p : pricedPoints()) {
             double[] busy = p.busyRates();
-            // lengths: the mean ok request's (pricePoints runs only over ok points, so some request was ok)
-            double in = p.meanInputTokensPerRequest();
-            double out = p.meanOutputTokensPerRequest();
+            // lengths: the mean ok request's; a report stored before those were counted keeps the window's figures
+            long completed = p.repetitions().stream().mapToLong(Tally::completed).sum();
+            double in = p.countsRequests() ? p.meanInputTokensPerRequest()
+                    : p.repetitions().stream().mapToLong(Tally::inputTokens).sum() / (double) completed;
+            double out = p.countsRequests() ? p.meanOutputTokensPerRequest()
+                    : p.repetitions().stream().mapToLong(Tally::outputTokens).sum() / (double) completed;
             double inFlight = p.meanInFlight();
             String label = String.format(Locale.ROOT, "report %s, %s: medians of %d repetitions, busy time split by prefill share",
                     runId, p.label(), (int) busy[2]);
@@ -93,16 +96,21 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
         return prices;
     }
 
-    /** Prompt tokens of every ok measured request, in or out of the windows (the energy per token divides by these). */
+    /**
+     * Prompt tokens of every ok measured request, in or out of the windows (the energy per token divides by these); the
+     * window's for a report stored before those were counted.
+     */
     @Override
     public long inputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::requestInputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream())
+                .mapToLong(t -> t.requestInputTokens() > 0 ? t.requestInputTokens() : t.inputTokens()).sum();
     }
 
     /** Output tokens of every ok measured request, in or out of the windows. */
     @Override
     public long outputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::requestOutputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream())
+                .mapToLong(t -> t.requestInputTokens() > 0 ? t.requestOutputTokens() : t.outputTokens()).sum();
     }
 
     /** Failed requests (warmup included) over the run; a run with any exits with its own code. */

@@ -101,6 +101,19 @@ class EndpointRunCliTest {
         assertEquals(2, report.cost().points().size());
         // 8 output tokens: E2E 50 + 7 x 10 = 120 ms; at 2 users 2 x 8 / 0.12 s output tokens/s
         assertEquals(16 / 0.12, r.points().get(1).outputTokensPerSecond().median(), 1e-9);
+        // a report stored before every ok request's tokens were counted reads them as 0: it keeps its window's lengths and
+        // its token totals, and claims no measured prompt length
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(text);
+        tree.findParents("requestInputTokens").forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                .remove(List.of("requestInputTokens", "requestOutputTokens")));
+        RunReport older = ReportJson.mapper().treeToValue(tree, RunReport.class);
+        EndpointResult olderResult = (EndpointResult) older.result();
+        assertEquals(100, olderResult.pricePoints("old").get(1).inputLength());
+        assertEquals(8, olderResult.pricePoints("old").get(1).outputLength().orElseThrow());
+        assertTrue(olderResult.inputTokens() > 0);
+        java.io.StringWriter olderTable = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(older, olderTable);
+        assertTrue(!olderTable.toString().contains("input measured"), olderTable.toString());
         // a point whose repetitions an interrupt cut short says so in the table, not only in the CSV
         EndpointPoint last = r.points().get(1);
         EndpointResult cut = new EndpointResult(r.endpoint(), r.servedModel(), r.api(), r.local(), r.server(), r.slos(), List.of(
