@@ -23,17 +23,32 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void pointStarted(int index, int count, int batchSize) {
-        line(String.format(Locale.ROOT, "point %d/%d: batch %d (warmup, then measure)", index + 1, count, batchSize));
+        pointStarted(index, count, "batch " + batchSize);
+    }
+
+    @Override
+    public void pointStarted(int index, int count, String point) {
+        line(String.format(Locale.ROOT, "point %d/%d: %s (warmup, then measure)", index + 1, count, point));
     }
 
     @Override
     public void repetitionFinished(int batchSize, int repetition, int repetitions, double tokensPerSecond, String what) {
-        line(String.format(Locale.ROOT, "  batch %d repetition %d/%d: %,.1f %s", batchSize, repetition, repetitions, tokensPerSecond, what));
+        repetitionFinished("batch " + batchSize, repetition, repetitions, tokensPerSecond, what);
+    }
+
+    @Override
+    public void repetitionFinished(String point, int repetition, int repetitions, double tokensPerSecond, String what) {
+        line(String.format(Locale.ROOT, "  %s repetition %d/%d: %,.1f %s", point, repetition, repetitions, tokensPerSecond, what));
     }
 
     @Override
     public void pointFailed(int batchSize, String reason) {
-        line("  batch " + batchSize + ": " + reason + " (recorded; the sweep goes on)");
+        pointFailed("batch " + batchSize, reason);
+    }
+
+    @Override
+    public void pointFailed(String point, String reason) {
+        line("  " + point + ": " + reason + " (recorded; the sweep goes on)");
     }
 
     private int lastTenth = -1;

@@ -38,14 +38,19 @@ import java.util.function.Consumer;
  * @param countedOutputTokens output tokens the client counted over all ok requests
  * @param forcedAsked ok requests that asked for a forced length
  * @param forcedHonoured of those, the ones that got it
+ * @param requestInputTokens prompt tokens of every ok request, counted as {@code inputTokens} is, in or out of the window
+ *     (the mean prompt per request is this / {@code ok}; the window's count alone would not be, as it counts requests
+ *     by their first token and completions by their last)
+ * @param requestOutputTokens output tokens of every ok request: the server's usage where it sent one, else the client's count
  */
 @JsonPropertyOrder({"sent", "ok", "failed", "windowNanos", "steady", "completed", "good", "inputTokens", "inputTokensEstimated",
     "outputTokens", "prefillNanos", "requestNanos", "countedWithUsage", "usageOutputTokens", "clientNanos", "countedOutputTokens",
-    "forcedAsked", "forcedHonoured", "requestsPerSecond", "goodputPerSecond", "inputTokensPerSecond", "outputTokensPerSecond",
+    "forcedAsked", "forcedHonoured", "requestInputTokens", "requestOutputTokens", "requestsPerSecond", "goodputPerSecond", "inputTokensPerSecond", "outputTokensPerSecond",
     "prefillShare", "meanInFlight"})
 public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNanos, boolean steady, int completed, int good,
         long inputTokens, boolean inputTokensEstimated, long outputTokens, long prefillNanos, long requestNanos, long countedWithUsage,
-        Long usageOutputTokens, long clientNanos, long countedOutputTokens, int forcedAsked, int forcedHonoured) {
+        Long usageOutputTokens, long clientNanos, long countedOutputTokens, int forcedAsked, int forcedHonoured, long requestInputTokens,
+        long requestOutputTokens) {
 
     public Tally {
         failed = new TreeMap<>(failed);
@@ -73,6 +78,7 @@ public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNa
         Map<String, Integer> failed = new TreeMap<>();
         int ok = 0, completed = 0, good = 0, forcedAsked = 0, forcedHonoured = 0;
         long input = 0, output = 0, prefill = 0, request = 0, countedWithUsage = 0, usage = 0, client = 0, counted = 0;
+        long requestInput = 0, requestOutput = 0;
         boolean estimated = false, anyUsage = false;
         for (StreamOutcome o : outcomes) {
             client += o.clientNanos();
@@ -82,6 +88,7 @@ public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNa
             }
             ok++;
             counted += o.countedOutputTokens();
+            requestOutput += o.usageCompletionTokens() >= 0 ? o.usageCompletionTokens() : o.countedOutputTokens();
             if (o.usageCompletionTokens() >= 0) {
                 anyUsage = true;
                 usage += o.usageCompletionTokens();
@@ -99,15 +106,18 @@ public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNa
                     output += tokens[c];
                 }
             }
+            long prompt;
+            if (o.usagePromptTokens() >= 0) {
+                prompt = o.usagePromptTokens();
+            } else if (asked != null && asked.promptTokens() >= 0) {
+                prompt = asked.promptTokens();
+            } else {
+                estimated = true;
+                prompt = plannedInputTokens.applyAsInt(o.id());
+            }
+            requestInput += prompt;
             if (chunks.length > 0 && window.contains(chunks[0])) {
-                if (o.usagePromptTokens() >= 0) {
-                    input += o.usagePromptTokens();
-                } else if (asked != null && asked.promptTokens() >= 0) {
-                    input += asked.promptTokens();
-                } else {
-                    estimated = true;
-                    input += plannedInputTokens.applyAsInt(o.id());
-                }
+                input += prompt;
             }
             Optional<RequestTimings> t = o.ok() ? EndpointTimings.requestTimings(o) : Optional.empty();
             if (t.isPresent() && window.contains(o.endNanos())) {
@@ -120,7 +130,8 @@ public record Tally(int sent, int ok, Map<String, Integer> failed, long windowNa
             }
         }
         return new Tally(outcomes.size(), ok, failed, window.nanos(), window.steady(), completed, good, input, estimated, output,
-                prefill, request, countedWithUsage, anyUsage ? usage : null, client, counted, forcedAsked, forcedHonoured);
+                prefill, request, countedWithUsage, anyUsage ? usage : null, client, counted, forcedAsked, forcedHonoured, requestInput,
+                requestOutput);
     }
 
     /** {@code timeout}, {@code connection refused}, {@code http 503}: how failures are counted. */

@@ -9,7 +9,7 @@ import java.util.List;
  * user busy) to when the first user ended its last one (users start going idle). Open loop: from
  * the first send to the last send (after it, nothing arrives and the server drains). When that is
  * empty (too few requests to overlap), the whole span from the first send to the last end is used
- * and {@code steady} is false.
+ * and {@code steady} is false; the sweep does the same when no ok request ended inside the window.
  *
  * @param startNanos inclusive
  * @param endNanos inclusive, &gt; {@code startNanos}
@@ -52,7 +52,11 @@ public record Window(long startNanos, long endNanos, boolean steady) {
         return last > first ? new Window(first, last, true) : whole(sent);
     }
 
-    private static Window whole(List<StreamOutcome> outcomes) {
+    /**
+     * The whole span, first send to last end, not steady: for too few requests to overlap, and for a
+     * steady window in which no ok request ended (an open loop whose sends all came before any reply).
+     */
+    public static Window whole(List<StreamOutcome> outcomes) {
         long first = outcomes.stream().mapToLong(StreamOutcome::startNanos).min().orElseThrow();
         long last = outcomes.stream().mapToLong(StreamOutcome::endNanos).max().orElseThrow();
         return new Window(first, Math.max(last, first + 1), false);

@@ -42,6 +42,9 @@ final class EndpointTables {
                     "rate".equals(w.loadModel()) ? String.format(Locale.ROOT, ", arrivals gamma with burstiness %s (1 = Poisson), seed %d",
                             w.burstiness(), w.seed()) : ""));
         }
+        if (report.header().config().workload() instanceof EndpointWorkload w) {
+            inputDrift(result, w.inputLength().nominal()).ifPresent(context::add);
+        }
         if (!result.slos().isEmpty()) {
             context.add("SLO: " + result.slos().stream().map(Slo::label).collect(Collectors.joining(", ")) + "; highest load meeting it: "
                     + result.highestMeetingSlo().map(p -> p.label() + price(result, report.cost(), p).map(c -> ", USD/1M in "
@@ -50,7 +53,7 @@ final class EndpointTables {
         }
         if (result.maximum() != null) {
             context.add("maximum output throughput at " + result.maximum() + (result.knee() == null ? ""
-                    : "; knee (doubling concurrency added < 10% output tokens/s) at " + result.knee()));
+                    : "; knee (the next concurrency measured added < 10% output tokens/s) at " + result.knee()));
         }
         if (result.points().stream().flatMap(p -> p.repetitions().stream()).anyMatch(r -> !r.steady())) {
             context.add("a window marked ~ had too few requests to exclude ramp-up and drain: its rates cover the whole span");
@@ -59,16 +62,18 @@ final class EndpointTables {
             context.add("input tokens marked * are the planned prompt lengths (no usage from the server, no --tokenizer): an estimate");
         }
         SweepTables.Part base = null;
-        Table t = new Table(List.of("load", "ok", "failed", "req/s", "in tok/s", "out tok/s", "95% CI", "TTFT p50/p90/p99 ms",
+        Table t = new Table(List.of("load", "ok", "failed", "req/s", "in tok/s", "out tok/s", "95% CI", "reps", "TTFT p50/p90/p99 ms",
                 "TPOT p50/p90/p99 ms", "ITL p50/p90/p99 ms", "E2E p50/p90/p99 ms", "goodput/s", "SLO", "tokens", "forced length",
                 "client ns/tok", "USD/1M in", "USD/1M out", ""),
-                List.of(false, true, false, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, false));
+                List.of(false, true, false, true, true, true, true, false, true, true, true, true, true, false, false, false, true, true, true,
+                        false));
         for (EndpointPoint p : result.points()) {
             int ok = p.repetitions().stream().mapToInt(dev.unitcost.load.Tally::ok).sum();
-            String failed = failed(p.failed());
+            // warmup failures count in the run's total (and its exit code) too: show them, apart
+            String failed = failed(p.failed()) + (p.warmupFailed().isEmpty() ? "" : " (warmup: " + failed(p.warmupFailed()) + ")");
             if (!p.ok()) {
-                t.row(p.label(), Integer.toString(ok), failed, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
-                        p.status());
+                t.row(p.label(), Integer.toString(ok), failed, "-", "-", "-", "-", reps(p), "-", "-", "-", "-", "-", "-", "-", "-", "-",
+                        "-", "-", p.status());
                 continue;
             }
             boolean steady = p.repetitions().stream().allMatch(dev.unitcost.load.Tally::steady);
@@ -81,6 +86,7 @@ final class EndpointTables {
                     String.format(Locale.ROOT, "%,.1f", p.outputTokensPerSecond().median()),
                     p.outputTokensPerSecond().ci95HalfWidthFraction() == null ? "-"
                             : "±" + Figures.percent(p.outputTokensPerSecond().ci95HalfWidthFraction()),
+                    reps(p),
                     l == null ? "-" : percentiles(l.ttft()), l == null ? "-" : percentiles(l.tpot()), l == null ? "-" : percentiles(l.itl()),
                     l == null ? "-" : percentiles(l.e2e()),
                     String.format(Locale.ROOT, "%.2f", p.goodputPerSecond().median()),
@@ -91,6 +97,30 @@ final class EndpointTables {
                     p.outputTokensPerSecond().unstable() ? "unstable (CV > 5%)" : "");
         }
         return new SweepTables.Part(", " + result.api() + " API under load", context, t);
+    }
+
+    /** Measured repetitions, with why they stopped unless the interval reached its target or the count was fixed: {@code 1 (interrupted)}. */
+    private static String reps(EndpointPoint p) {
+        return p.repetitions().isEmpty() ? "0" : SweepTables.reps(p.repetitions().size(), p.stoppedBecause());
+    }
+
+    /**
+     * A line when the prompts the server counted differ from the planned length by more than 10%: the
+     * workload line's "input N tokens" is then not what was measured. Nothing when no request was
+     * ok or some counts are themselves the planned lengths.
+     */
+    static Optional<String> inputDrift(EndpointResult result, int planned) {
+        List<dev.unitcost.load.Tally> reps = result.points().stream().flatMap(p -> p.repetitions().stream()).toList();
+        long ok = reps.stream().mapToLong(dev.unitcost.load.Tally::ok).sum();
+        if (ok == 0 || reps.stream().anyMatch(dev.unitcost.load.Tally::inputTokensEstimated)
+                || reps.stream().allMatch(r -> r.requestInputTokens() == 0)) { // none, estimates, or stored before they were counted
+            return Optional.empty();
+        }
+        double mean = reps.stream().mapToLong(dev.unitcost.load.Tally::requestInputTokens).sum() / (double) ok;
+        return Math.abs(mean - planned) <= 0.10 * planned ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "input measured: a mean of %.1f prompt tokens per request by the server's count, against %d planned (prompts are cut "
+                        + "in the served model's tokens only with --tokenizer, else in words; a chat template adds tokens of its own)",
+                mean, planned));
     }
 
     /** {@code 3 timeout, 1 http 503}, or 0. */

@@ -1,6 +1,8 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.PriceSheet;
+import dev.unitcost.result.EndpointPoint;
+import dev.unitcost.result.EndpointResult;
 import dev.unitcost.result.RunReport;
 import dev.unitcost.telemetry.TelemetrySummary;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ final class ReportView {
 
     String title() {
         var m = report.header().model();
+        if (report.result() instanceof EndpointResult e) {
+            // a served model: its engine and quantisation are the server's, unknown here; say where it was measured instead
+            return String.format(Locale.ROOT, "%s served at %s (server %s, %s)%s", e.servedModel(), e.endpoint(), e.server().server(),
+                    e.local() ? "on this machine" : "remote", part.titleSuffix());
+        }
         return String.format(Locale.ROOT, "%s (%s model, %s) on %s / %s%s", m.name(), m.kind(), m.quantization(),
                 report.header().config().engine(), m.session().executionProvider(), part.titleSuffix());
     }
@@ -79,6 +86,13 @@ final class ReportView {
                 .toPlainString(), Figures.percent(c.utilisation()), c.hourlyBasis()));
         lines.add("hardware source: " + c.hardware().source());
         PriceSheet.PointPrice best = c.best();
+        var endpoint = pricedEndpointPoint(c.bestPoint());
+        if (endpoint != null) {
+            lines.add(String.format(Locale.ROOT, "cheapest point at 3:1: %s (%.1f requests in flight on average), mean %d in / %d out "
+                    + "tokens per request, USD %s per 1M tokens blended at 3:1", endpoint.label(), endpoint.meanInFlight(),
+                    best.inputLength(), best.outputLength(), Figures.usd(best.usdPerMillionBlended3to1())));
+            return lines;
+        }
         lines.add(best.outputLength() == null
                 ? String.format(Locale.ROOT, "cheapest point: batch %d at USD %s per 1M tokens", best.batchSize(),
                         Figures.usdExact(best.usdPerMillionInput()))
@@ -93,6 +107,19 @@ final class ReportView {
         if (c == null || c.points().stream().allMatch(p -> p.outputLength() == null)) {
             return null;
         }
+        if (report.result() instanceof EndpointResult) {
+            // an endpoint point is a load, not a batch: its price point's batch is the rounded mean in flight
+            Table t = new Table(List.of("load", "in flight (mean)", "in/req (mean)", "out/req (mean)", "USD/1M input", "USD/1M output",
+                    "blended (own mix)", "blended 3:1"), List.of(false, true, true, true, true, true, true, true));
+            for (int i = 0; i < c.points().size(); i++) {
+                PriceSheet.PointPrice p = c.points().get(i);
+                EndpointPoint e = pricedEndpointPoint(i);
+                t.row(e == null ? "-" : e.label(), e == null ? "-" : String.format(Locale.ROOT, "%.1f", e.meanInFlight()),
+                        Integer.toString(p.inputLength()), String.valueOf(p.outputLength()), Figures.usd(p.usdPerMillionInput()),
+                        Figures.usd(p.usdPerMillionOutput()), Figures.usd(p.usdPerMillionBlended()), Figures.usd(p.usdPerMillionBlended3to1()));
+            }
+            return t;
+        }
         Table t = new Table(List.of("batch", "in", "out", "USD/1M input", "USD/1M output", "blended (own mix)", "blended 3:1"),
                 List.of(true, true, true, true, true, true, true));
         for (PriceSheet.PointPrice p : c.points()) {
@@ -101,6 +128,14 @@ final class ReportView {
                     Figures.usd(p.usdPerMillionBlended3to1()));
         }
         return t;
+    }
+
+    /** The endpoint load point a price belongs to (prices follow the priced points' order); null for other kinds. */
+    EndpointPoint pricedEndpointPoint(int priceIndex) {
+        if (!(report.result() instanceof EndpointResult e)) {
+            return null;
+        }
+        return priceIndex < 0 || priceIndex >= e.pricedPoints().size() ? null : e.pricedPoints().get(priceIndex);
     }
 
     String apisHeading() {
@@ -133,13 +168,16 @@ final class ReportView {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s every %d ms, %d samples, sampler overhead %s of one core",
                     s.sampler(), s.intervalNanos() / 1_000_000, s.sampleCount(), Figures.percent(s.samplerOverheadFraction())));
             var cpu = s.series().get("processCpuNanos");
+            // for an endpoint run the process is the measuring client, not the server
+            String process = report.result() instanceof EndpointResult ? "the unitcost client process" : "process";
             long duration = s.timeline().isEmpty() ? 0 : s.timeline().get(s.timeline().size() - 1).offsetNanos();
             if (cpu != null && duration > 0) {
-                line.append(String.format(Locale.ROOT, "; process used %.2f cores on average", (cpu.max() - cpu.min()) / duration));
+                line.append(String.format(Locale.ROOT, "; %s used %.2f cores on average", process, (cpu.max() - cpu.min()) / duration));
             }
             var rss = s.series().get("processRssBytes");
             if (rss != null) {
-                line.append(String.format(Locale.ROOT, "; peak RSS %.0f MiB", rss.max() / (1 << 20)));
+                line.append(String.format(Locale.ROOT, "; %speak RSS %.0f MiB", "process".equals(process) ? "" : "client ",
+                        rss.max() / (1 << 20)));
             }
             lines.add(line.toString());
         }

@@ -95,7 +95,18 @@ final class RunReportHtml {
         PriceSheet.PointPrice best = c.best();
         String point = best.outputLength() == null ? "batch " + best.batchSize()
                 : String.format(Locale.ROOT, "batch %d, %d in / %d out", best.batchSize(), best.inputLength(), best.outputLength());
-        if (best.outputTokensPerSecond() == null) {
+        var endpoint = view.pricedEndpointPoint(c.bestPoint());
+        if (endpoint != null) {
+            // an endpoint point is a load: show the output rate the sweep table shows, and name the busy-split rates as the price's
+            card(page, "throughput (cheapest point)", Figures.rate(endpoint.outputTokensPerSecond().median()) + " output tokens/s",
+                    String.format(Locale.ROOT, "%s (%.1f requests in flight on average), mean %d in / %d out tokens per request; priced "
+                            + "on busy time split by prefill share: %s output, %s prompt tokens per busy second", endpoint.label(),
+                            endpoint.meanInFlight(), best.inputLength(), best.outputLength(), Figures.rate(best.outputTokensPerSecond()),
+                            Figures.rate(best.inputTokensPerSecond())));
+            card(page, "self-hosted USD per 1M input / output", Figures.usd(best.usdPerMillionInput()) + " / "
+                    + Figures.usd(best.usdPerMillionOutput()), "blended 3:1: " + Figures.usd(best.usdPerMillionBlended3to1()) + " on "
+                    + c.hardware().name() + " at utilisation " + Figures.percent(c.utilisation()));
+        } else if (best.outputTokensPerSecond() == null) {
             card(page, "throughput (best point)", Figures.rate(best.inputTokensPerSecond()) + " tokens/s", point);
             card(page, "self-hosted USD per 1M tokens", Figures.usdExact(best.usdPerMillionInput()), "on " + c.hardware().name()
                     + " at utilisation " + Figures.percent(c.utilisation()));

@@ -142,7 +142,7 @@ final class SweepTables implements TaskResult.Cases<SweepTables.Part> {
     }
 
     /** The count, with why it stopped when that was not the interval reaching its target. */
-    private static String reps(int count, String stoppedBecause) {
+    static String reps(int count, String stoppedBecause) {
         return stoppedBecause == null || "interval within target".equals(stoppedBecause) || "fixed count".equals(stoppedBecause)
                 ? Integer.toString(count) : count + " (" + stoppedBecause + ")";
     }

@@ -121,6 +121,35 @@ public record EndpointPoint(String load, double level, int warmupRequests, Map<S
         return tokens == 0 ? null : repetitions.stream().mapToLong(Tally::clientNanos).sum() / (double) tokens;
     }
 
+    /**
+     * Mean prompt tokens per ok request over every repetition (the server's usage, else the
+     * tokenizer's count, else the planned length); null when none was ok. Not the window's input
+     * tokens over its completed requests: those count different requests.
+     */
+    public Double meanInputTokensPerRequest() {
+        int ok = repetitions.stream().mapToInt(Tally::ok).sum();
+        return ok == 0 || !countsRequests() ? null : repetitions.stream().mapToLong(Tally::requestInputTokens).sum() / (double) ok;
+    }
+
+    /** Mean output tokens per ok request over every repetition (the server's usage, else the client's count); null when none was ok. */
+    public Double meanOutputTokensPerRequest() {
+        int ok = repetitions.stream().mapToInt(Tally::ok).sum();
+        return ok == 0 || !countsRequests() ? null : repetitions.stream().mapToLong(Tally::requestOutputTokens).sum() / (double) ok;
+    }
+
+    /**
+     * Whether the repetitions hold every ok request's tokens: reports stored before those were counted
+     * read them as 0 (no ok request has an empty prompt).
+     */
+    public boolean countsRequests() {
+        return repetitions.stream().anyMatch(r -> r.requestInputTokens() > 0);
+    }
+
+    /** Requests in flight on average (Little's law), the mean over repetitions; what a price point's batch stands for. */
+    public double meanInFlight() {
+        return repetitions.stream().mapToDouble(Tally::meanInFlight).average().orElse(1);
+    }
+
     /** Input tokens per busy second of prefill and output per busy second of decode, at this point (see the cost model). */
     double[] busyRates() {
         List<Tally> priced = repetitions.stream().filter(r -> r.prefillShare() != null && r.prefillShare() > 0 && r.prefillShare() < 1

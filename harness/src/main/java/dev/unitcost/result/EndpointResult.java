@@ -35,7 +35,8 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
 
     public static final Map<String, String> METRICS = Map.ofEntries(
             Map.entry("window", "steady state only: closed loop from when the last user sent its first request to when the first user "
-                    + "ended its last; open loop from the first send to the last send"),
+                    + "ended its last; open loop from the first send to the last send; the whole span, flagged ~, when these do not overlap "
+                    + "or no ok request ended inside"),
             Map.entry("ttft", "first streamed output token's arrival - request start, at the client (includes queueing and prefill)"),
             Map.entry("tpot", "(E2E - TTFT) / (output tokens - 1), per request"),
             Map.entry("itl", "every gap between successive output tokens, pooled; tokens of one chunk share its arrival time"),
@@ -45,7 +46,8 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
             Map.entry("requestsPerSecond", "ok requests ending in the window / window"),
             Map.entry("goodputPerSecond", "requests ending in the window that met every SLO on their own / window (vLLM --goodput, DistServe)"),
             Map.entry("sloMet", "each SLO's percentile over the completed requests of every repetition is within its threshold"),
-            Map.entry("knee", "the last concurrency before doubling it added less than 10% output tokens/s"),
+            Map.entry("knee", "the last concurrency before the next one measured (double it when saturating) added less than 10% "
+                    + "output tokens/s"),
             Map.entry("tokenReconciliation", "output tokens the client counted vs the server's usage, flagged beyond 1%"),
             Map.entry("clientOverheadNanosPerToken", "the client's own time (parsing, counting) / output tokens it counted"),
             Map.entry("usdPerMillionTokens", "the window's busy time is split between input and output by the completed requests' share of "
@@ -79,26 +81,36 @@ public record EndpointResult(String endpoint, String servedModel, String api, bo
         List<PricePoint> prices = new ArrayList<>();
         for (EndpointPoint p : pricedPoints()) {
             double[] busy = p.busyRates();
+            // lengths: the mean ok request's; a report stored before those were counted keeps the window's figures
             long completed = p.repetitions().stream().mapToLong(Tally::completed).sum();
-            long in = p.repetitions().stream().mapToLong(Tally::inputTokens).sum();
-            long out = p.repetitions().stream().mapToLong(Tally::outputTokens).sum();
-            double inFlight = p.repetitions().stream().mapToDouble(Tally::meanInFlight).average().orElse(1);
+            double in = p.countsRequests() ? p.meanInputTokensPerRequest()
+                    : p.repetitions().stream().mapToLong(Tally::inputTokens).sum() / (double) completed;
+            double out = p.countsRequests() ? p.meanOutputTokensPerRequest()
+                    : p.repetitions().stream().mapToLong(Tally::outputTokens).sum() / (double) completed;
+            double inFlight = p.meanInFlight();
             String label = String.format(Locale.ROOT, "report %s, %s: medians of %d repetitions, busy time split by prefill share",
                     runId, p.label(), (int) busy[2]);
-            prices.add(new PricePoint((int) Math.max(1, Math.round(inFlight)), (int) Math.max(1, Math.round(in / (double) completed)),
-                    Optional.of((int) Math.max(1, Math.round(out / (double) completed))), MeasuredThroughput.of(busy[0], busy[1], label)));
+            prices.add(new PricePoint((int) Math.max(1, Math.round(inFlight)), (int) Math.max(1, Math.round(in)),
+                    Optional.of((int) Math.max(1, Math.round(out))), MeasuredThroughput.of(busy[0], busy[1], label)));
         }
         return prices;
     }
 
+    /**
+     * Prompt tokens of every ok measured request, in or out of the windows (the energy per token divides by these); the
+     * window's for a report stored before those were counted.
+     */
     @Override
     public long inputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::inputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream())
+                .mapToLong(t -> t.requestInputTokens() > 0 ? t.requestInputTokens() : t.inputTokens()).sum();
     }
 
+    /** Output tokens of every ok measured request, in or out of the windows. */
     @Override
     public long outputTokens() {
-        return points.stream().flatMap(p -> p.repetitions().stream()).mapToLong(Tally::outputTokens).sum();
+        return points.stream().flatMap(p -> p.repetitions().stream())
+                .mapToLong(t -> t.requestInputTokens() > 0 ? t.requestOutputTokens() : t.outputTokens()).sum();
     }
 
     /** Failed requests (warmup included) over the run; a run with any exits with its own code. */

@@ -64,15 +64,16 @@ public final class EndpointSweep {
             case "rate" -> {
                 int i = 0;
                 for (double rate : workload.rates()) {
-                    progress.pointStarted(i++, workload.rates().size(), (int) Math.ceil(rate));
-                    points.add(stopRequested.getAsBoolean() ? notRun("rate", rate) : point("rate", rate));
+                    points.add(stopRequested.getAsBoolean() ? notRun("rate", rate) : point(i, workload.rates().size(), "rate", rate));
+                    i++;
                 }
             }
             case "concurrency" -> {
                 int i = 0;
                 for (int n : workload.concurrency()) {
-                    progress.pointStarted(i++, workload.concurrency().size(), n);
-                    points.add(stopRequested.getAsBoolean() ? notRun("concurrency", n) : point("concurrency", n));
+                    points.add(stopRequested.getAsBoolean() ? notRun("concurrency", n)
+                            : point(i, workload.concurrency().size(), "concurrency", n));
+                    i++;
                 }
             }
             default -> saturate(points);
@@ -84,9 +85,9 @@ public final class EndpointSweep {
     /** Concurrency 1, 2, 4, ... until the knee shows, a point fails, or the maximum is reached. */
     private void saturate(List<EndpointPoint> points) throws InterruptedException {
         List<Double> throughputs = new ArrayList<>();
+        int most = 32 - Integer.numberOfLeadingZeros(workload.maxConcurrency()); // 1, 2, 4, ... up to the maximum
         for (int n = 1, i = 0; n <= workload.maxConcurrency() && !stopRequested.getAsBoolean(); n *= 2, i++) {
-            progress.pointStarted(i, i + 1, n);
-            EndpointPoint p = point("concurrency", n);
+            EndpointPoint p = point(i, most, "concurrency", n);
             points.add(p);
             if (!p.ok()) {
                 break;
@@ -102,7 +103,9 @@ public final class EndpointSweep {
         return new EndpointPoint(load, level, workload.warmupRequests(), Map.of(), List.of(), null, List.of(), Repeats.NOT_RUN, null);
     }
 
-    private EndpointPoint point(String load, double level) throws InterruptedException {
+    private EndpointPoint point(int index, int count, String load, double level) throws InterruptedException {
+        String label = notRun(load, level).label();
+        progress.pointStarted(index, count, label);
         progress.phase("warmup");
         Map<String, Integer> warmupFailed = new TreeMap<>();
         if (workload.warmupRequests() > 0) {
@@ -124,16 +127,22 @@ public final class EndpointSweep {
                 break; // stopped before anything was sent
             }
             Tally t = Tally.of(requests.asked(), requests::planned, sent.outcomes(), sent.window(), slos, recorders::record);
+            if (t.completed() == 0 && t.ok() > 0) {
+                // every ok request ended after the window (an open loop that sent all before any reply): a rate of
+                // nothing would call the point failed, so count the whole span, flagged not steady (nothing was recorded yet)
+                t = Tally.of(requests.asked(), requests::planned, sent.outcomes(), Window.whole(sent.outcomes()), slos,
+                        recorders::record);
+            }
             tallies.add(t);
             central.add(t.outputTokensPerSecond());
-            progress.repetitionFinished((int) Math.ceil(level), r, repeats.atMost(), t.outputTokensPerSecond(), "output tokens/s");
+            progress.repetitionFinished(label, r, repeats.atMost(), t.outputTokensPerSecond(), "output tokens/s");
             stopped = repeats.stopReason(central);
         }
         if (tallies.isEmpty()) {
             return notRun(load, level);
         }
         if (recorders.completed == 0) {
-            progress.pointFailed((int) Math.ceil(level), "no request completed");
+            progress.pointFailed(label, "no request completed");
             return new EndpointPoint(load, level, workload.warmupRequests(), warmupFailed, tallies, null, List.of(),
                     "failed: no request completed", stopped);
         }

@@ -32,6 +32,21 @@ record MarkingListener(ProgressListener delegate, List<SamplingSession> sessions
     }
 
     @Override
+    public void pointStarted(int index, int count, String point) {
+        delegate.pointStarted(index, count, point);
+    }
+
+    @Override
+    public void repetitionFinished(String point, int repetition, int repetitions, double tokensPerSecond, String what) {
+        delegate.repetitionFinished(point, repetition, repetitions, tokensPerSecond, what);
+    }
+
+    @Override
+    public void pointFailed(String point, String reason) {
+        delegate.pointFailed(point, reason);
+    }
+
+    @Override
     public void preparing(String what, long done, long total) {
         delegate.preparing(what, done, total);
     }

@@ -18,6 +18,15 @@ public interface ProgressListener {
     /** A point could not run. */
     default void pointFailed(int batchSize, String reason) {}
 
+    /** A sweep point named by its load ({@code concurrency 4}, {@code rate 0.5 req/s}) starts: for points that are not batches. */
+    default void pointStarted(int index, int count, String point) {}
+
+    /** A repetition of a point named by its load finished. */
+    default void repetitionFinished(String point, int repetition, int repetitions, double tokensPerSecond, String what) {}
+
+    /** A point named by its load could not run. */
+    default void pointFailed(String point, String reason) {}
+
     /** Work before measuring (writing a shape twin, say) advanced to {@code done} of {@code total} units. */
     default void preparing(String what, long done, long total) {}
 

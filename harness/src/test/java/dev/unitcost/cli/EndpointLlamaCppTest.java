@@ -117,7 +117,9 @@ class EndpointLlamaCppTest {
             p.warmupFailed().forEach((k, v) -> failed.merge(k, v, Integer::sum));
             ok += p.repetitions().stream().mapToInt(Tally::ok).sum();
         }
-        assertEquals(1, failed.get("connection lost"), "the request the server died in: " + failed);
+        // the request the server died in is lost; one sent while the dying process still accepted connections may be too (a
+        // race with the process's exit, seen on a loaded machine), so at least one
+        assertTrue(failed.getOrDefault("connection lost", 0) >= 1, "the request the server died in: " + failed);
         assertTrue(failed.getOrDefault("connection refused", 0) > 0, "then nothing listens: " + failed);
         assertEquals(1, ok, "the one measured request before it died: " + failed);
         assertEquals(r.failedRequests(), failed.values().stream().mapToInt(Integer::intValue).sum());

@@ -9,6 +9,7 @@ import dev.unitcost.TestModels;
 import dev.unitcost.TestProject;
 import dev.unitcost.engine.endpoint.StreamingClientFactory;
 import dev.unitcost.load.ScriptedServer;
+import dev.unitcost.result.EndpointPoint;
 import dev.unitcost.result.EndpointResult;
 import dev.unitcost.result.ReportJson;
 import dev.unitcost.result.RunReport;
@@ -79,6 +80,16 @@ class EndpointRunCliTest {
         assertEquals(0, o.exitCode(), o.err() + o.out());
         assertTrue(o.out().contains("concurrency 2"), o.out());
         assertTrue(o.out().contains("highest load meeting it: concurrency 2"), o.out());
+        // the price section names loads, not batches: concurrency 2 runs two users in lockstep, 4 requests of 120 ms over a
+        // 240 ms window = 2.0 in flight; each request 100 prompt tokens (usage) and 8 out
+        assertTrue(o.out().contains("cheapest point at 3:1: concurrency "), o.out());
+        assertTrue(o.out().contains("scripted-model served at http://127.0.0.1:8000 (server "), o.out());
+        // the scripted server counts 100 prompt tokens a request where 16 were planned (no tokenizer): the report says so
+        assertTrue(o.out().contains("input measured: a mean of 100.0 prompt tokens per request by the server's count, against 16 planned"),
+                o.out());
+        assertTrue(!o.out().contains("quantisation unknown) on endpoint"), o.out());
+        assertTrue(o.out().matches("(?s).*\\n\\s*concurrency 2\\s+2\\.0\\s+100\\s+8\\s.*"), o.out());
+        assertTrue(!o.out().contains("cheapest point at 3:1: batch"), o.out());
         Path saved = onlyReport();
         String text = Files.readString(saved);
         RunReport report = ReportJson.mapper().readValue(text, RunReport.class);
@@ -90,6 +101,34 @@ class EndpointRunCliTest {
         assertEquals(2, report.cost().points().size());
         // 8 output tokens: E2E 50 + 7 x 10 = 120 ms; at 2 users 2 x 8 / 0.12 s output tokens/s
         assertEquals(16 / 0.12, r.points().get(1).outputTokensPerSecond().median(), 1e-9);
+        // a report stored before every ok request's tokens were counted reads them as 0: it keeps its window's lengths and
+        // its token totals, and claims no measured prompt length
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(text);
+        tree.findParents("requestInputTokens").forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                .remove(List.of("requestInputTokens", "requestOutputTokens")));
+        RunReport older = ReportJson.mapper().treeToValue(tree, RunReport.class);
+        EndpointResult olderResult = (EndpointResult) older.result();
+        assertEquals(100, olderResult.pricePoints("old").get(1).inputLength());
+        assertEquals(8, olderResult.pricePoints("old").get(1).outputLength().orElseThrow());
+        assertTrue(olderResult.inputTokens() > 0);
+        java.io.StringWriter olderTable = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(older, olderTable);
+        assertTrue(!olderTable.toString().contains("input measured"), olderTable.toString());
+        // a point whose repetitions an interrupt cut short says so in the table, not only in the CSV
+        EndpointPoint last = r.points().get(1);
+        EndpointResult cut = new EndpointResult(r.endpoint(), r.servedModel(), r.api(), r.local(), r.server(), r.slos(), List.of(
+                r.points().get(0), new EndpointPoint(last.load(), last.level(), last.warmupRequests(), last.warmupFailed(),
+                        last.repetitions(), last.latencies(), last.slo(), last.status(), "interrupted")));
+        java.io.StringWriter table = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(new RunReport(report.schemaVersion(), report.header(), cut, report.cost()), table);
+        // the HTML summary shows the cheapest point's measured output rate (as the table does), not the busy-split pricing rate
+        java.io.StringWriter html = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("html").write(report, html);
+        EndpointPoint cheapest = r.pricedPoints().get(report.cost().bestPoint());
+        String card = String.format(java.util.Locale.ROOT, "%,.1f output tokens/s", cheapest.outputTokensPerSecond().median());
+        assertTrue(html.toString().contains(card), card + " in " + html);
+        assertTrue(html.toString().contains(cheapest.label() + " ("), html.toString());
+        assertTrue(table.toString().matches("(?s).*concurrency 2 .*±[0-9.]+%\\s+2 \\(interrupted\\).*"), table.toString());
     }
 
     @Test
@@ -137,6 +176,11 @@ class EndpointRunCliTest {
         int sent = r.points().stream().flatMap(p -> p.repetitions().stream()).mapToInt(dev.unitcost.load.Tally::sent).sum()
                 + r.points().size(); // one warmup request a point
         assertEquals(sent - 6, failed.values().stream().mapToInt(Integer::intValue).sum(), "every request after the sixth failed");
+        // the table shows the warmup's failures too, so its counts add up to the exit line's
+        assertEquals(java.util.Map.of("connection refused", 1), r.points().get(1).warmupFailed());
+        java.io.StringWriter table = new java.io.StringWriter();
+        dev.unitcost.report.ReportFormats.byName("table").write(report, table);
+        assertTrue(table.toString().contains("(warmup: 1 connection refused)"), table.toString());
     }
 
     @Test

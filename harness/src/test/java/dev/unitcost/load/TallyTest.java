@@ -102,4 +102,19 @@ class TallyTest {
         Window w = Window.openLoop(List.of(ok("a", 5, new long[] {20, 40}, 1, 2)));
         assertEquals(new Window(5 * MS, 40 * MS, false), w);
     }
+
+    @Test
+    void perRequestLengthsCountEveryOkRequestNotTheWindowsMixOfFirstAndLastTokens() {
+        // window [100, 200]: x completes in it but its first token came before; y's first token is in it but it ends after
+        List<StreamOutcome> outcomes = List.of(
+                ok("x", 0, new long[] {50, 150}, 20, 2),
+                ok("y", 120, new long[] {160, 250}, 30, 3),    // usage 3 over the client's 2
+                ok("z", 130, new long[] {140, 190}, 40, 2),
+                failed("f", 110, ErrorKind.TIMEOUT, 0));
+        Tally t = Tally.of(Map.of(), id -> 0, outcomes, new Window(100 * MS, 200 * MS, true), List.of(), r -> {});
+        assertEquals(2, t.completed());                 // x, z
+        assertEquals(30 + 40, t.inputTokens());         // y, z: first token in the window
+        assertEquals(20 + 30 + 40, t.requestInputTokens());
+        assertEquals(2 + 3 + 2, t.requestOutputTokens()); // usage of each ok request; the failed one adds nothing
+    }
 }

@@ -139,6 +139,28 @@ class EndpointSweepTest {
         assertEquals(List.of(true, true, false), points.stream().map(EndpointPoint::sloMet).toList());
         assertEquals("rate 4 req/s", result(points, slos).highestLoadMeetingSlo());
         assertNull(result(points, slos).knee(), "no knee in a rate sweep");
+        // rate 8: first tokens at k / 8 + 0.2 <= 0.875 for k = 0..5 (6 in the window), but 5 complete: the price's prompt
+        // length is the mean request's 100 tokens, not 600 / 5 = 120
+        PricePoint price = result(points, slos).pricePoints("x").get(2);
+        assertEquals(100, price.inputLength());
+        assertEquals(10, price.outputLength().orElseThrow());
+    }
+
+    /**
+     * Two requests at 8 req/s: the window (first send to last send) is 125 ms and both end later, at
+     * 140 and 265 ms. The point is not failed: its rates cover the whole span, 265 ms, flagged.
+     */
+    @Test
+    void anOpenLoopWhoseRequestsAllEndAfterTheLastSendCountsTheWholeSpan() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        var server = new ScriptedServer(load -> new ScriptedServer.Timing(50 * MS, 10 * MS), clock);
+        EndpointPoint p = sweep(server, clock, workload(null, List.of(8.0), false, 2), List.of()).get(0);
+        assertEquals("ok", p.status());
+        Tally t = p.repetitions().get(0);
+        assertFalse(t.steady());
+        assertEquals(265 * MS, t.windowNanos(), 1000);
+        assertEquals(2, t.completed());
+        assertEquals(20 / 0.265, p.outputTokensPerSecond().median(), 0.01);
     }
 
     @Test
@@ -164,5 +186,48 @@ class EndpointSweepTest {
         var server = new ScriptedServer(EndpointSweepTest::saturatingAtFour, clock, Integer.MAX_VALUE, false);
         EndpointPoint p = sweep(server, clock, workload(List.of(1), null, false, 2), List.of()).get(0);
         assertEquals("not honoured (4 of 4)", p.forcedLength());
+    }
+
+    @Test
+    void progressNamesEachLoadAndSaysNothingOfPointsAnInterruptSkipped() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        var server = new ScriptedServer(load -> new ScriptedServer.Timing(50 * MS, 10 * MS), clock);
+        EndpointWorkload w = workload(null, List.of(0.5, 4.0), false, 2);
+        Corpus corpus = new Corpus("test", List.of("one two three four five six seven eight nine ten eleven twelve"));
+        EndpointRequests requests = new EndpointRequests(w, new EndpointPrompts(corpus, null, w.seed()));
+        List<String> seen = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void pointStarted(int index, int count, String point) {
+                seen.add(index + "/" + count + " " + point);
+            }
+
+            @Override
+            public void repetitionFinished(String point, int repetition, int repetitions, double tokensPerSecond, String what) {
+                seen.add(point + " #" + repetition);
+            }
+        };
+        // the interrupt comes once the first repetition is in
+        List<EndpointPoint> points = new EndpointSweep(server, w, requests, List.of(), clock, listener, () -> 0L,
+                () -> seen.size() >= 2).run();
+        assertEquals(List.of("0/2 rate 0.5 req/s", "rate 0.5 req/s #1"), seen);
+        assertEquals("not run: interrupted", points.get(1).status());
+    }
+
+    @Test
+    void saturationProgressCountsThePointsItMayRun() throws Exception {
+        var clock = new ScriptedServer.VirtualClock();
+        EndpointWorkload w = workload(null, null, true, 8); // at most 64 users: 1, 2, 4, ..., 64 is 7 points
+        Corpus corpus = new Corpus("test", List.of("one two three four five six seven eight nine ten eleven twelve"));
+        List<String> seen = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void pointStarted(int index, int count, String point) {
+                seen.add((index + 1) + "/" + count + " " + point);
+            }
+        };
+        new EndpointSweep(new ScriptedServer(EndpointSweepTest::saturatingAtFour, clock), w,
+                new EndpointRequests(w, new EndpointPrompts(corpus, null, w.seed())), List.of(), clock, listener, () -> 0L, () -> false).run();
+        assertEquals(List.of("1/7 concurrency 1", "2/7 concurrency 2", "3/7 concurrency 4", "4/7 concurrency 8"), seen);
     }
 }
