@@ -229,21 +229,30 @@ public final class ReportComparison {
                     .mapToDouble(dev.unitcost.load.Tally::outputTokensPerSecond).toArray();
             Function<dev.unitcost.result.EndpointPoint, double[]> goodput = x -> x.repetitions().stream()
                     .mapToDouble(dev.unitcost.load.Tally::goodputPerSecond).toArray();
-            Double p = repeated(point, "outputTokensPerSecond", true, output.apply(b), output.apply(c),
+            repeated(point, "outputTokensPerSecond", true, output.apply(b), output.apply(c),
                     Figure.repeated(r -> Figure.endpointPoint(r, load, level).map(output).orElse(new double[0])));
             if (!base.slos().isEmpty()) {
                 repeated(point, "goodputPerSecond", true, goodput.apply(b), goodput.apply(c),
                         Figure.repeated(r -> Figure.endpointPoint(r, load, level).map(goodput).orElse(new double[0])));
             }
             if (b.latencies() != null && c.latencies() != null) {
+                // the pooled percentiles have no per-repetition values; their significance is that of each repetition's
+                // mean over its completed requests: TTFT, and E2E less TTFT (the decode time TPOT divides)
+                Function<dev.unitcost.result.EndpointPoint, double[]> meanTtft = x -> x.repetitions().stream()
+                        .filter(t -> t.completed() > 0).mapToDouble(t -> t.prefillNanos() / (double) t.completed()).toArray();
+                Function<dev.unitcost.result.EndpointPoint, double[]> meanDecode = x -> x.repetitions().stream()
+                        .filter(t -> t.completed() > 0).mapToDouble(t -> (t.requestNanos() - t.prefillNanos()) / (double) t.completed())
+                        .toArray();
+                Double ttftP = welch(meanTtft.apply(b), meanTtft.apply(c));
+                Double decodeP = welch(meanDecode.apply(b), meanDecode.apply(c));
                 Figure ttft = Figure.single(r -> Figure.endpointPoint(r, load, level).filter(x -> x.latencies() != null)
                         .map(x -> OptionalDouble.of(x.latencies().ttft().p50Nanos())).orElse(OptionalDouble.empty()));
-                add(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), p, ttft);
+                add(point, "ttftP50Nanos", false, b.latencies().ttft().p50Nanos(), c.latencies().ttft().p50Nanos(), ttftP, ttft);
                 if (b.latencies().tpot() != null && c.latencies().tpot() != null) {
                     Figure tpot = Figure.single(r -> Figure.endpointPoint(r, load, level)
                             .filter(x -> x.latencies() != null && x.latencies().tpot() != null)
                             .map(x -> OptionalDouble.of(x.latencies().tpot().p50Nanos())).orElse(OptionalDouble.empty()));
-                    add(point, "tpotP50Nanos", false, b.latencies().tpot().p50Nanos(), c.latencies().tpot().p50Nanos(), p, tpot);
+                    add(point, "tpotP50Nanos", false, b.latencies().tpot().p50Nanos(), c.latencies().tpot().p50Nanos(), decodeP, tpot);
                 }
             }
         }
@@ -361,6 +370,11 @@ public final class ReportComparison {
         Double p = b.length >= 2 && c.length >= 2 ? pValue(b, c) : null;
         add(point, metric, higherIsBetter, Figure.median(b).getAsDouble(), Figure.median(c).getAsDouble(), p, figure);
         return p;
+    }
+
+    /** Welch's p of two samples of two or more values each; null otherwise. */
+    private static Double welch(double[] b, double[] c) {
+        return b.length >= 2 && c.length >= 2 ? pValue(b, c) : null;
     }
 
     /** Welch's two-sided p; with no spread on either side the means either differ for certain or not at all. */

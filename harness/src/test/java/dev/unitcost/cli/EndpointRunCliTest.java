@@ -160,6 +160,35 @@ class EndpointRunCliTest {
     }
 
     @Test
+    void aSlowerFirstTokenIsARegressionOnItsOwnEvidence() throws Exception {
+        // the same 120 ms a request (so the same output tokens/s), but the first of its 8 tokens at 106 ms instead of
+        // 50 ms and the other 7 at 2 ms instead of 10 ms apart: TTFT regressed, TPOT improved, throughput did not move,
+        // so each latency's verdict must rest on its own repetitions, not on the throughput's test
+        String[] remote = {"--endpoint", "http://10.255.255.1:8000", "--hardware", "test-rented"};
+        assertEquals(0, run(scripted(Integer.MAX_VALUE), remote).exitCode());
+        Path base = dir.resolve("base.json");
+        Files.move(onlyReport(), base);
+        StreamingClientFactory slowerStart = config -> new ScriptedServer(load -> new ScriptedServer.Timing(106 * MS, 2 * MS),
+                new ScriptedServer.VirtualClock(), Integer.MAX_VALUE, true);
+        assertEquals(0, run(slowerStart, remote).exitCode());
+        CliRunner.Outcome compare = CliRunner.run("compare", base.toString(), onlyReport().toString(), "--format", "json");
+        assertEquals(ExitCodes.REGRESSION, compare.exitCode(), compare.err() + compare.out());
+        var metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(compare.out()).path("metrics");
+        int ttftRegressed = 0;
+        int tpotImproved = 0;
+        for (var m : metrics) {
+            String metric = m.path("metric").asText();
+            if (metric.equals("outputTokensPerSecond")) {
+                assertEquals("UNCHANGED", m.path("verdict").asText(), m.toString());
+            }
+            ttftRegressed += metric.equals("ttftP50Nanos") && m.path("verdict").asText().equals("REGRESSED") ? 1 : 0;
+            tpotImproved += metric.equals("tpotP50Nanos") && m.path("verdict").asText().equals("IMPROVED") ? 1 : 0;
+        }
+        assertEquals(2, ttftRegressed, metrics.toString());
+        assertEquals(2, tpotImproved, metrics.toString());
+    }
+
+    @Test
     void aServerThatDiesMidRunStillStoresItsReportAndExitsFive() throws Exception {
         CliRunner.Outcome o = run(scripted(6), "--format", "json");
         assertEquals(ExitCodes.REQUEST_ERRORS, o.exitCode(), o.err());
