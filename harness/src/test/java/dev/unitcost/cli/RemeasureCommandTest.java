@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code compare --remeasure} on real runs: a candidate whose stored throughput was cut to a
- * third (a false alarm by construction) is measured again on this machine, the drop does not show
+ * tenth (a false alarm by construction) is measured again on this machine, the drop does not show
  * again, and the gate passes with the figures marked "not reproduced". Three repetitions of a
- * tiny workload are noisy, so the test asks for significance at 0.5: the drop is 67% against a
- * 50% threshold, and what it checks is that measuring again clears it.
+ * tiny workload are noisy, so the test asks for significance at 0.5: the drop is 90% against an
+ * 80% threshold (a machine loaded by other work measured again 2.5-3x slower, never 5x), and what
+ * it checks is that measuring again clears it.
  */
 class RemeasureCommandTest {
 
@@ -37,20 +38,20 @@ class RemeasureCommandTest {
         JsonResultStore store = new JsonResultStore(results);
         Path base = results.resolve(store.history().get(0).runId() + ".json");
 
-        // the candidate: the same run, stored as another, with every repetition's tokens cut to a third
+        // the candidate: the same run, stored as another, with every repetition's tokens cut to a tenth
         ObjectNode cand = (ObjectNode) ReportJson.mapper().readTree(Files.readString(base));
         ((ObjectNode) cand.get("header")).put("runId", "candidate-run");
         for (JsonNode point : cand.get("result").get("points")) {
             for (JsonNode rep : point.get("repetitions")) {
-                ((ObjectNode) rep).put("tokens", rep.get("tokens").asLong() / 3);
+                ((ObjectNode) rep).put("tokens", rep.get("tokens").asLong() / 10);
             }
         }
         Path candidate = Files.writeString(dir.resolve("candidate-run.json"), ReportJson.write(cand));
 
-        CliRunner.Outcome plain = CliRunner.run("compare", base.toString(), candidate.toString(), "--threshold", "50", "--alpha", "0.5");
+        CliRunner.Outcome plain = CliRunner.run("compare", base.toString(), candidate.toString(), "--threshold", "80", "--alpha", "0.5");
         assertEquals(1, plain.exitCode(), plain.out() + plain.err());
 
-        CliRunner.Outcome again = CliRunner.run("compare", base.toString(), candidate.toString(), "--threshold", "50", "--alpha", "0.5", "--remeasure", "1",
+        CliRunner.Outcome again = CliRunner.run("compare", base.toString(), candidate.toString(), "--threshold", "80", "--alpha", "0.5", "--remeasure", "1",
                 "--project-dir", project.toString());
         assertEquals(0, again.exitCode(), again.out() + again.err());
         assertTrue(again.out().contains("not reproduced"), again.out());
