@@ -49,6 +49,26 @@ class CostReviewTest {
     }
 
     @Test
+    void everyInputTokenCachedStillCachesTheSelfHostedSide() throws Exception {
+        // before: share 1 left the self-hosted throughput untouched and said "no self-hosted side" beside a self-hosted bill
+        String[] cached = join(small(CostCli.PROJECT, "--api-price", "0.15/0.60/0.075", "--cached-input-share", "1"), SELF);
+        fails(cached, "--cached-input-share: 1 with all of a cached token's prefill saved", "--prefix-cache-saving");
+        CliRunner.Outcome o = CostCli.run(join(cached, "--prefix-cache-saving", "0.8", "--format", "json"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode a = CostCommandTest.JSON.readTree(o.out());
+        // prefill time per input token falls to 1 - 1 x 0.8 = 0.2: 10,000 / 0.2 = 50,000 input tokens/s
+        assertEquals(50000.0, a.get("selfHosted").get("inputTokensPerSecond").asDouble(), 1e-6);
+        assertEquals(0.8, a.get("cachedInput").get("prefillSaving").asDouble(), 1e-12);
+        assertTrue(a.get("cachedInput").get("prefillBasis").asText().startsWith("measured"), a.toString());
+        // API: 300M x 0.075 + 30M x 0.60 per 1M = 22.50 + 18.00
+        assertEquals("40.50", a.get("api").get("totalUsdPerMonth").decimalValue().toPlainString());
+        CliRunner.Outcome apiOnly = CostCli.run(small(CostCli.PROJECT, "--api-price", "0.15/0.60/0.075", "--cached-input-share", "1"));
+        assertEquals(0, apiOnly.exitCode(), apiOnly.err());
+        assertTrue(apiOnly.out().contains("self-hosted: none priced"), apiOnly.out());
+        assertFalse(apiOnly.out().contains("in the self-hosted throughput"), apiOnly.out());
+    }
+
+    @Test
     void aRunOfAnotherShapeOrMachineIsNotMeasuredThroughput() throws Exception {
         // before: margins and a scenario priced a SmolLM2 run on a CPU as "measured" Llama-3.1-8B on an H100
         Path smol = save("twin:smollm2-135m:int4", "aws-c6i-large");
@@ -75,5 +95,71 @@ class CostReviewTest {
         r = r.withHeader(r.header().withRunId("20261130T000000Z-" + model.replace(':', '-') + "-" + hardware)
                 .withConfig(new RunConfig(model, c.workload(), hardware, c.engine(), c.engineOptions(), c.sampleIntervalMillis())));
         return new JsonResultStore(tmp.resolve("results")).save(r);
+    }
+
+    @Test
+    void theIntervalSaysWhichUtilisationItsVerdictIsAt() throws Exception {
+        // before: "verdict: self-hosted cheaper" with no utilisation, beside a bill that may say self-hosting costs more
+        GenerationPoint p = GenerationReports.point(1, 1000, 101, 100_000_000L, 125_000_000L);
+        List<GenerationRepetition> reps = List.of(rep(125_000_000L), rep(250_000_000L), rep(62_500_000L));
+        Path file = new JsonResultStore(tmp.resolve("results")).save(GenerationReports.report(
+                new GenerationPoint(1, 1000, 101, 1, reps, p.latencies(), null, "ok")));
+        CliRunner.Outcome o = CostCli.run(small(CostCli.PROJECT, "--api-price", "1/4", "--run", file.toString(), "--utilisation", "0.5"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("Self-hosted USD per 1M (blended) at 50.0% utilisation, 95.0% interval over 3 repetitions"), o.out());
+        assertTrue(o.out().contains("verdict, per token at 50.0% utilisation (the monthly bill above counts whole devices)"), o.out());
+        CliRunner.Outcome json = CostCli.run(small(CostCli.PROJECT, "--api-price", "1/4", "--run", file.toString(), "--utilisation", "0.5",
+                "--format", "json"));
+        assertEquals(0.5, CostCommandTest.JSON.readTree(json.out()).get("interval").get("utilisation").asDouble(), 1e-12);
+    }
+
+    private static GenerationRepetition rep(long decodeNanos) {
+        long e2e = 100_000_000L + decodeNanos;
+        return new GenerationRepetition(1, 1000, 101, 100_000_000L, decodeNanos, e2e, e2e, e2e);
+    }
+
+    @Test
+    void aLoadCurveMarksTheFlatBillAndReachesTheCsv() {
+        // flat: 300M / 10,000 + 30M / 1,000 = 60,000 busy s a month, one device at 50%: 2.99 x 720 = 2,152.80;
+        // the API 300M x 15 + 30M x 75 per 1M = 6,750.00, so the flat bill saves 4,597.20
+        String[] args = join(small(CostCli.PROJECT, "--api-price", "15/75"), join(SELF, "--load-curve", "business-hours", "--utilisation",
+                "0.5", "--route", "0.7:mine"));
+        CliRunner.Outcome o = CostCli.run(args);
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("devices sized for a flat day (every hour alike); the load curve's fleet is below"), o.out());
+        assertTrue(o.out().contains("Saving with self-hosting, sized for a flat day: USD 4,597.20 per month"), o.out());
+        // before: csv held the API and flat rows only. Business day: 2,000 busy s a day, 1/12 of it = 166.7 s in the busiest hour,
+        // one device at 50%: 2,152.80. Route 0.7: one device (42,000 s < 0.5 x 2,592,000) + 0.3 x 6,750 = 2,152.80 + 2,025.00
+        CliRunner.Outcome csv = CostCli.run(join(args, "--format", "csv"));
+        assertEquals(0, csv.exitCode(), csv.err());
+        List<String> rows = csv.out().lines().toList();
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("self-hosted fleet for load curve business-hours,") && r.endsWith(",2152.80,1")),
+                csv.out());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("route 0.7 to mine,") && r.endsWith(",4177.80,1")), csv.out());
+    }
+
+    @Test
+    void anOwnedFleetsIdleEnergySaysPerDeviceAndHowMany() {
+        // one device (as above) of the owned server: its idle 700 W (the busy figure, no idleWatts) x 720 h = 504 kWh
+        CliRunner.Outcome o = CostCli.run(small(CostCli.PROJECT, "--api-price", "15/75", "--hardware", "owned-h100-server",
+                "--tokens-per-second-in", "10000", "--tokens-per-second-out", "1000", "--load-curve", "business-hours", "--utilisation", "0.5"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("energy: idle 700 W per device x 1 device x every hour = 504 kWh"), o.out());
+    }
+
+    @Test
+    void perWordPricesOfUnspacedScriptsAreFlagged() throws Exception {
+        // before: "(11 characters, 1 words)" and a per-word price eleven characters long, unremarked
+        Path ja = Files.writeString(tmp.resolve("ja.txt"), "東京は日本の首都です。");
+        CliRunner.Outcome o = CostCli.run(small(CostCli.PROJECT, "--api-price", "15/75", "--text", ja.toString()));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("(11 characters, 1 word)"), o.out());
+        assertTrue(o.out().contains("100.0% of this text's letters are in scripts written without spaces"), o.out());
+        Path en = Files.writeString(tmp.resolve("en.txt"), "hello world");
+        CliRunner.Outcome english = CostCli.run(small(CostCli.PROJECT, "--api-price", "15/75", "--text", en.toString()));
+        assertFalse(english.out().contains("without spaces"), english.out());
+        // letters: 東 京 a b c; two of five are Han
+        assertEquals(0.4, TextPrices.unspacedLetterShare("東京 abc."), 1e-12);
+        assertEquals(0.0, TextPrices.unspacedLetterShare("12 34"), 1e-12);
     }
 }
