@@ -89,7 +89,14 @@ final class CostScenario {
         ModelLoad m = TwinThroughput.load(o.model(), field);
         Projector.Points points = TwinThroughput.withLengths(TwinThroughput.points(layout, TwinThroughput.SERVING_WORKLOAD, field),
                 Math.toIntExact(s.inputTokens()), Math.toIntExact(Math.max(1, s.outputTokens())));
-        return TwinThroughput.project(m, TwinThroughput.physics(profiles, profile, field), profile, points, o.tensorParallel(),
-                o.tensorParallelEfficiency(), field);
+        MeasuredThroughput t = TwinThroughput.project(m, TwinThroughput.physics(profiles, profile, field), profile, points,
+                o.tensorParallel(), o.tensorParallelEfficiency(), field);
+        if (o.tensorParallel() == 1) {
+            return t;
+        }
+        // the efficiency scales the whole projection: a reader of the bill must see it beside the throughput, not only in the file
+        return new MeasuredThroughput(t.inputTokensPerSecond(), t.outputTokensPerSecond(), t.label() + "; tensor parallel over "
+                + o.tensorParallel() + " devices keeping " + o.tensorParallelEfficiency() + " of their summed bandwidth and FLOP/s"
+                + " (assumed, not measured)");
     }
 }

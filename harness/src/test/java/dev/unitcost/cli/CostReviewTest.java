@@ -162,4 +162,22 @@ class CostReviewTest {
         assertEquals(0.4, TextPrices.unspacedLetterShare("東京 abc."), 1e-12);
         assertEquals(0.0, TextPrices.unspacedLetterShare("12 34"), 1e-12);
     }
+
+    @Test
+    void aTensorParallelOptionStatesItsAssumedEfficiency() throws Exception {
+        // before: seed-000's TP 4 line said "projected ... 4x h100-sxm (tensor parallel)" and kept its 0.75 in the file's comment
+        CliRunner.Outcome o = CostCli.run("cost", "--project-dir", CostExtrasCliTest.REPO, "--scenario", "seed-000", "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        int seen = 0;
+        for (JsonNode opt : CostCommandTest.JSON.readTree(o.out()).get("options")) {
+            if (opt.get("name").asText().contains("(TP 4)")) {
+                seen++;
+                assertTrue(opt.get("throughput").asText().contains("tensor parallel over 4 devices keeping 0.75 of their summed"
+                        + " bandwidth and FLOP/s (assumed, not measured)"), opt.toString());
+            } else if (opt.get("kind").asText().equals("self-hosted")) {
+                assertFalse(opt.get("throughput").asText().contains("tensor parallel over"), opt.toString());
+            }
+        }
+        assertEquals(1, seen);
+    }
 }
