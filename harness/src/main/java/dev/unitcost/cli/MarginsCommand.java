@@ -95,7 +95,9 @@ public final class MarginsCommand implements Callable<Integer> {
         DevicePhysics physics = measured != null ? null : TwinThroughput.physics(profiles, profile, "--hardware");
         Projector.Points points = measured != null ? null : TwinThroughput.points(layout, workload, "--workload");
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("our cost is one device-hour of " + profile.name() + " (on demand) over the tokens it serves at "
+        String paid = profile instanceof HardwareProfile.Owned ? "owned: its capex over its life, energy and hosting as the profile"
+                + " states them, nothing else of the machine added" : "rented on demand";
+        assumptions.add("our cost is one device-hour of " + profile.name() + " (" + paid + ") over the tokens it serves at "
                 + utilisation + " utilisation: hardware only, no staff, networking, software or spare capacity");
         assumptions.add("prices compared at the 3:1 input:output blend (Artificial Analysis' convention); input priced by prefill time,"
                 + " output by decode time");

@@ -180,4 +180,17 @@ class CostReviewTest {
         }
         assertEquals(1, seen);
     }
+
+    @Test
+    void marginsOnOwnedHardwareDoNotSayOnDemand() {
+        // before: "one device-hour of owned-h100-server (on demand)": an owned profile has no on-demand price
+        CliRunner.Outcome o = CostCli.run("margins", "--project-dir", CostExtrasCliTest.REPO, "--hardware", "owned-h100-server", "--model",
+                "llama-3.1-8b");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("one device-hour of owned-h100-server (owned: its capex over its life"), o.out());
+        assertFalse(o.out().contains("(on demand)"), o.out());
+        CliRunner.Outcome rented = CostCli.run("margins", "--project-dir", CostExtrasCliTest.REPO, "--hardware", "runpod-h100-sxm", "--model",
+                "llama-3.1-8b");
+        assertTrue(rented.out().contains("one device-hour of runpod-h100-sxm (rented on demand)"), rented.out());
+    }
 }
