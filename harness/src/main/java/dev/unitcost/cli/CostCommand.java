@@ -321,6 +321,14 @@ public final class CostCommand implements Callable<Integer> {
                     + outputTokens + " tokens per request but the throughput has no output rate (" + t.label() + ")");
         }
         profile = stored != null ? stored : new Profiles(layout).hardware(hardwareName);
+        if (report != null) {
+            // another profile than the run's prices this machine's throughput at that profile's price: say so beside the figure
+            String ranOn = RunMatch.ranOn(report).orElse(null);
+            if (ranOn != null && !ranOn.equals(profile.name())) {
+                t = new MeasuredThroughput(t.inputTokensPerSecond(), t.outputTokensPerSecond(), t.label() + "; measured on " + ranOn
+                        + ", priced as " + profile.name() + " (that machine's own throughput would differ)");
+            }
+        }
         if (prefixCaching != null) {
             t = prefixCaching.apply(t);
         }

@@ -32,11 +32,17 @@ final class RunMatch {
                 return Optional.of("report " + report.runId() + " measured " + model + ", not the shape " + preset);
             }
         }
-        String ranOn = report.cost() != null ? report.cost().hardware().name() : c == null ? null : c.hardwareProfile();
+        String ranOn = ranOn(report).orElse(null);
         if (ranOn != null && !ranOn.equals(hardware)) {
             return Optional.of("report " + report.runId() + " was measured on " + ranOn + ", not " + hardware
                     + " (a throughput measured on one machine does not price another)");
         }
         return Optional.empty();
+    }
+
+    /** The hardware profile the run was priced on (or configured with); empty when it records none. */
+    static Optional<String> ranOn(RunReport report) {
+        RunConfig c = report.header().config();
+        return Optional.ofNullable(report.cost() != null ? report.cost().hardware().name() : c == null ? null : c.hardwareProfile());
     }
 }

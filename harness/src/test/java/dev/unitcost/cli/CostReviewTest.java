@@ -193,4 +193,19 @@ class CostReviewTest {
                 "llama-3.1-8b");
         assertTrue(rented.out().contains("one device-hour of runpod-h100-sxm (rented on demand)"), rented.out());
     }
+
+    @Test
+    void aRunPricedOnAnotherProfileSaysWhereItWasMeasured() {
+        // before: a 2-vCPU run priced at an H100's rent read "Self-hosted: runpod-h100-sxm ... throughput (report ...)", unremarked
+        Path cpu = save("twin:smollm2-135m:int4", "aws-c6i-large");
+        CliRunner.Outcome o = CostCli.run(small(CostCli.PROJECT, "--api-price", "1/4", "--run", cpu.toString(), "--hardware",
+                "runpod-h100-sxm"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("; measured on aws-c6i-large, priced as runpod-h100-sxm (that machine's own throughput would differ)"),
+                o.out());
+        Path h100 = save("twin:smollm2-135m:int4", "runpod-h100-sxm");
+        CliRunner.Outcome same = CostCli.run(small(CostCli.PROJECT, "--api-price", "1/4", "--run", h100.toString()));
+        assertEquals(0, same.exitCode(), same.err());
+        assertFalse(same.out().contains("priced as"), same.out());
+    }
 }
