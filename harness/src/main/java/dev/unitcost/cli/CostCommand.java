@@ -133,7 +133,8 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--ratecards", paramLabel = "DIR", description = "rate card directory (default: profiles/ratecards/)")
     Path ratecards;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json", description = "output (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|markdown|json|html|csv",
+            description = "output (default: ${DEFAULT-VALUE}); csv holds the monthly bills only")
     String format;
 
     @Option(names = "--project-dir", paramLabel = "DIR", hidden = true, description = "the unitcost checkout holding profiles/")
@@ -171,13 +172,19 @@ public final class CostCommand implements Callable<Integer> {
         }
         LoadCurve curve = loadCurve == null ? null : LoadCurveFiles.read(loadCurve);
         List<CostRoutes.Route> routes = CostRoutes.parse(route);
+        boolean selfHostedAsked = run != null || tokensPerSecondIn != null || tokensPerSecondOut != null || !routes.isEmpty();
+        if (prefixCaching != null && prefixCaching.leavesNoPrefill() && selfHostedAsked) {
+            throw InputException.option("--cached-input-share", "1 with all of a cached token's prefill saved ("
+                    + (prefixCacheSaving != null ? "--prefix-cache-saving 1" : "the assumed upper bound") + ") leaves the self-hosted"
+                    + " input no prefill time to price; give the measured saving below 1 with --prefix-cache-saving, or a share below 1");
+        }
         BillComparison bill = selfHosted(layout, workload, apiPrices, price, !routes.isEmpty());
         List<TokenPrices> swept = sweep == null || bill.self().isEmpty() ? List.of() : sweep(bill.self().get(), workload);
         CostAnswer answer = CostAnswer.of(bill, swept);
         if (cachedInputShare != null && cachedInputShare > 0) {
             answer = answer.with(new CostExtras.CachedInput(cachedInputShare, apiPrices.usdPerMillionCachedInput(),
-                    Money.perMillion(apiPrices.usdPerMillionInput()), prefixCaching == null ? 0 : prefixCaching.prefillSaving(),
-                    prefixCaching == null ? "no self-hosted side" : prefixCaching.basis()));
+                    Money.perMillion(apiPrices.usdPerMillionInput()), selfHostedAsked ? prefixCaching.prefillSaving() : 0,
+                    selfHostedAsked ? prefixCaching.basis() : CostExtras.CachedInput.NO_SELF_HOSTED));
         }
         if (curve != null && bill.self().isEmpty() && routes.isEmpty()) {
             throw InputException.option("--load-curve", "needs a self-hosted throughput (--run or --tokens-per-second-in) and --hardware,"
@@ -215,11 +222,9 @@ public final class CostCommand implements Callable<Integer> {
             CliChecks.share(prefixCacheSaving, "--prefix-cache-saving");
         }
         // a stored endpoint run of a shared-prefix workload would give PrefixCaching.measured(...) here, from its own figures
-        if (share < 1) {
-            prefixCaching = prefixCacheSaving != null
-                    ? PrefixCaching.measured(share, prefixCacheSaving, "given with --prefix-cache-saving")
-                    : PrefixCaching.assumed(share);
-        }
+        prefixCaching = prefixCacheSaving != null
+                ? PrefixCaching.measured(share, prefixCacheSaving, "given with --prefix-cache-saving")
+                : PrefixCaching.assumed(share);
         try {
             return prices.withCachedShare(share);
         } catch (IllegalArgumentException e) {
@@ -240,7 +245,7 @@ public final class CostCommand implements Callable<Integer> {
         double ratio = w.inputPerOutput().orElse(TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT);
         PriceInterval i = PriceInterval.of(self.hourly(), reps, ratio, utilisation, "report " + report.runId() + ": each of "
                 + reps.size() + " repetitions at the best point priced alone, Student's t interval of the mean");
-        return answer.with(CostExtras.Interval.of(i, self.versusApi().apiUsdPerMillionBlended()));
+        return answer.with(CostExtras.Interval.of(i, self.versusApi().apiUsdPerMillionBlended(), utilisation));
     }
 
     private Workload workload() {
@@ -316,6 +321,14 @@ public final class CostCommand implements Callable<Integer> {
                     + outputTokens + " tokens per request but the throughput has no output rate (" + t.label() + ")");
         }
         profile = stored != null ? stored : new Profiles(layout).hardware(hardwareName);
+        if (report != null) {
+            // another profile than the run's prices this machine's throughput at that profile's price: say so beside the figure
+            String ranOn = RunMatch.ranOn(report).orElse(null);
+            if (ranOn != null && !ranOn.equals(profile.name())) {
+                t = new MeasuredThroughput(t.inputTokensPerSecond(), t.outputTokensPerSecond(), t.label() + "; measured on " + ranOn
+                        + ", priced as " + profile.name() + " (that machine's own throughput would differ)");
+            }
+        }
         if (prefixCaching != null) {
             t = prefixCaching.apply(t);
         }

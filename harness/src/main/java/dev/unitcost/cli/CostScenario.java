@@ -14,6 +14,8 @@ import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.model.ModelLoad;
 import dev.unitcost.projection.Projector;
 import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.RunReport;
+import dev.unitcost.synth.TwinCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ final class CostScenario {
                 throw InputException.inFile(file, "selfHosted.tensorParallel", o.tensorParallel() + " devices, but " + profile.name()
                         + " has " + profile.devices());
             }
-            MeasuredThroughput t = o.run() != null ? measured(layout, file, o) : projected(layout, profiles, file, s, o, profile);
+            MeasuredThroughput t = o.run() != null ? measured(layout, file, o, profile.name()) : projected(layout, profiles, file, s, o, profile);
             String name = o.model().replaceFirst("^twin:", "") + " on " + profile.name()
                     + (o.tensorParallel() > 1 ? " (TP " + o.tensorParallel() + ")" : "");
             inputs.add(new ScenarioBill.SelfHostedInput(name, t, profile, o.tensorParallel(), HourlyCost.RentalPrice.ON_DEMAND));
@@ -67,9 +69,14 @@ final class CostScenario {
         return ScenarioBill.of(s, curve, inputs);
     }
 
-    private static MeasuredThroughput measured(ProjectLayout layout, Path file, Scenario.SelfHosted o) {
+    private static MeasuredThroughput measured(ProjectLayout layout, Path file, Scenario.SelfHosted o, String hardware) {
         try {
-            MeasuredThroughput t = new JsonResultStore(layout.results()).load(o.run()).bestThroughput();
+            RunReport report = new JsonResultStore(layout.results()).load(o.run());
+            String preset = TwinCache.isReference(o.model()) ? TwinCache.modelLoad(o.model()).name() : null;
+            RunMatch.mismatch(report, preset, hardware).ifPresent(why -> {
+                throw InputException.inFile(file, "selfHosted.run", why);
+            });
+            MeasuredThroughput t = report.bestThroughput();
             return new MeasuredThroughput(t.inputTokensPerSecond(), t.outputTokensPerSecond(), "measured: " + t.label());
         } catch (IllegalArgumentException e) {
             throw InputException.inFile(file, "selfHosted.run", e.getMessage());
@@ -82,7 +89,14 @@ final class CostScenario {
         ModelLoad m = TwinThroughput.load(o.model(), field);
         Projector.Points points = TwinThroughput.withLengths(TwinThroughput.points(layout, TwinThroughput.SERVING_WORKLOAD, field),
                 Math.toIntExact(s.inputTokens()), Math.toIntExact(Math.max(1, s.outputTokens())));
-        return TwinThroughput.project(m, TwinThroughput.physics(profiles, profile, field), profile, points, o.tensorParallel(),
-                o.tensorParallelEfficiency(), field);
+        MeasuredThroughput t = TwinThroughput.project(m, TwinThroughput.physics(profiles, profile, field), profile, points,
+                o.tensorParallel(), o.tensorParallelEfficiency(), field);
+        if (o.tensorParallel() == 1) {
+            return t;
+        }
+        // the efficiency scales the whole projection: a reader of the bill must see it beside the throughput, not only in the file
+        return new MeasuredThroughput(t.inputTokensPerSecond(), t.outputTokensPerSecond(), t.label() + "; tensor parallel over "
+                + o.tensorParallel() + " devices keeping " + o.tensorParallelEfficiency() + " of their summed bandwidth and FLOP/s"
+                + " (assumed, not measured)");
     }
 }

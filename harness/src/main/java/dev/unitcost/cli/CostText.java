@@ -27,6 +27,6 @@ final class CostText {
                 OpenAiTokenizers.count(apiEncoding, text), apiBlend, characters, words));
         bill.self().ifPresent(self -> lines.add(TextPrices.line("self-hosted", self.throughput().label(), OpenAiTokenizers.STAND_IN, false,
                 OpenAiTokenizers.count(OpenAiTokenizers.STAND_IN, text), self.prices().usdPerMillionBlended(), characters, words)));
-        return new TextPrices(file, characters, words, lines);
+        return new TextPrices(file, characters, words, TextPrices.unspacedLetterShare(text), lines);
     }
 }

@@ -14,6 +14,7 @@ import dev.unitcost.projection.Projector;
 import dev.unitcost.report.ReportFormat;
 import dev.unitcost.report.ReportFormats;
 import dev.unitcost.result.JsonResultStore;
+import dev.unitcost.result.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +89,15 @@ public final class MarginsCommand implements Callable<Integer> {
         if (!List.of("fp16", "int8", "int4", "fp32").contains(quant)) {
             throw InputException.option("--quant", "expected fp16, int8, int4 or fp32, got '" + quant + "'");
         }
-        MeasuredThroughput measured = measured(layout);
         HardwareProfile profile = profiles.hardware(hardware);
+        MeasuredThroughput measured = measured(layout, profile.name());
         HourlyCost hourly = HourlyCost.of(profile, HourlyCost.RentalPrice.ON_DEMAND, 1, utilisation, null);
         DevicePhysics physics = measured != null ? null : TwinThroughput.physics(profiles, profile, "--hardware");
         Projector.Points points = measured != null ? null : TwinThroughput.points(layout, workload, "--workload");
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("our cost is one device-hour of " + profile.name() + " (on demand) over the tokens it serves at "
+        String paid = profile instanceof HardwareProfile.Owned ? "owned: its capex over its life, energy and hosting as the profile"
+                + " states them, nothing else of the machine added" : "rented on demand";
+        assumptions.add("our cost is one device-hour of " + profile.name() + " (" + paid + ") over the tokens it serves at "
                 + utilisation + " utilisation: hardware only, no staff, networking, software or spare capacity");
         assumptions.add("prices compared at the 3:1 input:output blend (Artificial Analysis' convention); input priced by prefill time,"
                 + " output by decode time");
@@ -117,7 +120,7 @@ public final class MarginsCommand implements Callable<Integer> {
     }
 
     /** --run or --tokens-per-second-in/out; null when neither (projected). */
-    private MeasuredThroughput measured(ProjectLayout layout) {
+    private MeasuredThroughput measured(ProjectLayout layout, String profileName) {
         boolean given = tokensPerSecondIn != null || tokensPerSecondOut != null;
         if (run != null && given) {
             throw InputException.option("--run", "give either --run or --tokens-per-second-in/--tokens-per-second-out, not both");
@@ -130,7 +133,11 @@ public final class MarginsCommand implements Callable<Integer> {
         }
         if (run != null) {
             try {
-                MeasuredThroughput t = new JsonResultStore(layout.results()).load(run).bestThroughput();
+                RunReport report = new JsonResultStore(layout.results()).load(run);
+                RunMatch.mismatch(report, model, profileName).ifPresent(why -> {
+                    throw InputException.option("--run", why);
+                });
+                MeasuredThroughput t = report.bestThroughput();
                 if (t.outputTokensPerSecond().isEmpty()) {
                     throw InputException.option("--run", "the report generated nothing (an embedding run); margins need a chat model's run");
                 }

@@ -20,10 +20,14 @@ public final class CostExtras {
      * @param apiUsdPerMillionCachedInput the rate card's cached-input price
      * @param apiUsdPerMillionInputEffective the API's input price with the share at the cached price
      * @param prefillSaving share of the cached tokens' prefill time saved self-hosted
-     * @param prefillBasis "measured: …" or "assumed: …"
+     * @param prefillBasis "measured: …" or "assumed: …", or {@link #NO_SELF_HOSTED}
      */
     public record CachedInput(double share, BigDecimal apiUsdPerMillionCachedInput, BigDecimal apiUsdPerMillionInputEffective,
-            double prefillSaving, String prefillBasis) {}
+            double prefillSaving, String prefillBasis) {
+
+        /** The {@code prefillBasis} when nothing self-hosted was priced. */
+        public static final String NO_SELF_HOSTED = "no self-hosted side";
+    }
 
     /**
      * A fleet sized for the busiest hour (see {@link FleetSizing}).
@@ -53,16 +57,21 @@ public final class CostExtras {
     /**
      * The self-hosted blended price's 95% interval and what it says against the API.
      *
+     * <p>The prices are per token at the stated utilisation (as the bill's "vs API" ratio is), not the
+     * monthly bill's whole devices: a small workload on one device can be cheaper per token at full
+     * use and dearer per month, so the utilisation travels with the verdict.
+     *
+     * @param utilisation the share of paid hours busy that the prices assume
      * @param apiUsdPerMillionBlended the API's price for the same mix
      * @param verdict cheaper, dearer, or none when the interval straddles the API price
      */
-    public record Interval(int repetitions, double confidence, BigDecimal meanUsdPerMillion, BigDecimal lowUsdPerMillion,
+    public record Interval(int repetitions, double confidence, double utilisation, BigDecimal meanUsdPerMillion, BigDecimal lowUsdPerMillion,
             BigDecimal highUsdPerMillion, BigDecimal apiUsdPerMillionBlended, PriceInterval.Verdict verdict, String verdictWords,
             String basis) {
 
-        public static Interval of(PriceInterval i, BigDecimal apiUsdPerMillionBlended) {
+        public static Interval of(PriceInterval i, BigDecimal apiUsdPerMillionBlended, double utilisation) {
             PriceInterval.Verdict v = i.against(apiUsdPerMillionBlended);
-            return new Interval(i.n(), PriceInterval.CONFIDENCE, Money.perMillion(BigDecimal.valueOf(i.meanUsdPerMillion())),
+            return new Interval(i.n(), PriceInterval.CONFIDENCE, utilisation, Money.perMillion(BigDecimal.valueOf(i.meanUsdPerMillion())),
                     Money.perMillion(BigDecimal.valueOf(i.lowUsdPerMillion())), Money.perMillion(BigDecimal.valueOf(i.highUsdPerMillion())),
                     Money.perMillion(apiUsdPerMillionBlended), v, v.words(), i.basis());
         }

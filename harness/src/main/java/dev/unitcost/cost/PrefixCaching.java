@@ -8,7 +8,7 @@ package dev.unitcost.cost;
  * <p>Prefill time per input token falls to {@code 1 − cachedShare × prefillSaving} of the measured
  * figure, so the input throughput rises by its inverse; decode is untouched.
  *
- * @param cachedShare share of input tokens that hit the cache, in [0, 1)
+ * @param cachedShare share of input tokens that hit the cache, in [0, 1]
  * @param prefillSaving share of those tokens' prefill time saved, in [0, 1]
  * @param basis where {@code prefillSaving} comes from, starting "measured" or "assumed"
  */
@@ -25,8 +25,8 @@ public record PrefixCaching(double cachedShare, double prefillSaving, String bas
             + " computes only uncached blocks); an upper bound, not measured";
 
     public PrefixCaching {
-        if (!(cachedShare >= 0 && cachedShare < 1)) {
-            throw new IllegalArgumentException("cachedShare must be in [0, 1) for self-hosting, got " + cachedShare);
+        if (!(cachedShare >= 0 && cachedShare <= 1)) {
+            throw new IllegalArgumentException("cachedShare must be in [0, 1], got " + cachedShare);
         }
         if (!(prefillSaving >= 0 && prefillSaving <= 1)) {
             throw new IllegalArgumentException("prefillSaving must be in [0, 1], got " + prefillSaving);
@@ -51,9 +51,25 @@ public record PrefixCaching(double cachedShare, double prefillSaving, String bas
         return new PrefixCaching(cachedShare, prefillSaving, "measured: " + where);
     }
 
-    /** {@code t} with its input rate raised by the saved prefill time; the label says so. */
+    /**
+     * Whether no prefill time is left to price: every input token cached and all of its prefill
+     * saved, so the input rate would be unbounded. The full saving is an upper bound, so this asks
+     * for a measured saving rather than pricing input at nothing.
+     */
+    public boolean leavesNoPrefill() {
+        return 1 - cachedShare * prefillSaving <= 0;
+    }
+
+    /**
+     * {@code t} with its input rate raised by the saved prefill time; the label says so.
+     *
+     * @throws IllegalArgumentException when {@link #leavesNoPrefill()}
+     */
     public MeasuredThroughput apply(MeasuredThroughput t) {
         double factor = 1 - cachedShare * prefillSaving;
+        if (leavesNoPrefill()) {
+            throw new IllegalArgumentException("every input token cached with all of its prefill saved leaves no prefill time to price");
+        }
         if (factor == 1) {
             return t;
         }

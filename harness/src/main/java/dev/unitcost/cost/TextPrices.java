@@ -12,13 +12,25 @@ import java.util.List;
  * @param source the text counted, in words
  * @param characters Unicode code points
  * @param words runs of non-space characters
+ * @param unspacedLetterShare share of the letters in scripts written without spaces between words
+ *     ({@link #unspacedLetterShare(String)}): where it is large, {@code words} undercounts and per-word prices mislead
  * @param lines one per priced side
  */
-public record TextPrices(String source, long characters, long words, List<Line> lines) {
+public record TextPrices(String source, long characters, long words, double unspacedLetterShare, List<Line> lines) {
 
     private static final MathContext MC = MathContext.DECIMAL64;
 
+    /** From this share of unspaced letters on, a per-word price is flagged as not comparable (a tenth: a short quotation is not). */
+    public static final double UNSPACED_WARNING = 0.1;
+
+    private static final java.util.Set<Character.UnicodeScript> UNSPACED = java.util.EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI, Character.UnicodeScript.LAO,
+            Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR, Character.UnicodeScript.TIBETAN);
+
     public TextPrices {
+        if (!(unspacedLetterShare >= 0 && unspacedLetterShare <= 1)) {
+            throw new IllegalArgumentException("unspacedLetterShare must be in [0, 1], got " + unspacedLetterShare);
+        }
         if (characters < 1 || words < 1) {
             throw new IllegalArgumentException("the text needs at least one character and one word, got " + characters + " and " + words);
         }
@@ -49,6 +61,16 @@ public record TextPrices(String source, long characters, long words, List<Line> 
     /** Unicode code points of {@code text}. */
     public static long characters(String text) {
         return text.codePointCount(0, text.length());
+    }
+
+    /**
+     * The share of {@code text}'s letters written in scripts that put no spaces between words (Han, kana, Thai, Lao,
+     * Khmer, Myanmar, Tibetan); 0 when it has no letters.
+     */
+    public static double unspacedLetterShare(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long unspaced = text.codePoints().filter(Character::isLetter).filter(c -> UNSPACED.contains(Character.UnicodeScript.of(c))).count();
+        return letters == 0 ? 0 : unspaced / (double) letters;
     }
 
     /** Runs of non-whitespace in {@code text}. */

@@ -49,10 +49,20 @@ final class CostAnswerView {
                         Figures.count(w.outputTokensPerMonth()), Figures.count(w.outputTokensPerRequest())))));
         s.add(api(a.api()));
         a.selfHosted().ifPresent(self -> {
-            s.add(selfHosted(self));
+            Section bill = selfHosted(self);
+            // with a load curve this bill still sizes for a flat day; say so, or its saving reads as the contract's
+            String flat = a.fleet().map(f -> ", sized for a flat day").orElse("");
+            List<String> note = a.fleet().map(f -> List.of("the fleet sized for the load curve '" + f.curve()
+                    + "' (its busiest hour, every hour paid) is below")).orElse(List.of());
+            if (!flat.isEmpty()) {
+                List<String> lines = new ArrayList<>(bill.lines());
+                lines.add(1, "devices sized for a flat day (every hour alike); the load curve's fleet is below");
+                bill = new Section(bill.heading(), lines);
+            }
+            s.add(bill);
             s.add(new Section(self.savingUsdPerMonth().signum() >= 0
-                    ? "Saving with self-hosting: USD " + Figures.usdMonthly(self.savingUsdPerMonth()) + " per month"
-                    : "Self-hosting costs USD " + Figures.usdMonthly(self.savingUsdPerMonth().negate()) + " more per month", List.of()));
+                    ? "Saving with self-hosting" + flat + ": USD " + Figures.usdMonthly(self.savingUsdPerMonth()) + " per month"
+                    : "Self-hosting" + flat + " costs USD " + Figures.usdMonthly(self.savingUsdPerMonth().negate()) + " more per month", note));
         });
         return s;
     }

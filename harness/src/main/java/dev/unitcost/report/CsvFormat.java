@@ -1,7 +1,9 @@
 package dev.unitcost.report;
 
 import dev.unitcost.cost.CostAnswer;
+import dev.unitcost.cost.CostExtras;
 import dev.unitcost.cost.ImpliedMargins;
+import dev.unitcost.cost.RouteMix;
 import dev.unitcost.cost.ScenarioBill;
 import dev.unitcost.projection.Projection;
 import dev.unitcost.result.Comparison;
@@ -73,7 +75,10 @@ final class CsvFormat implements ReportFormat {
         out.write(firstTable(new ComparisonView(comparison).document()));
     }
 
-    /** The monthly bills, one row each (the duty-cycle sweep is in the other formats). */
+    /**
+     * The monthly bills, one row each: the API, the self-hosted bill, the load curve's fleet and each routing mix (the
+     * duty-cycle sweep, the interval and the text prices are in the other formats).
+     */
     @Override
     public void write(CostAnswer answer, Writer out) throws IOException {
         List<List<String>> rows = new ArrayList<>();
@@ -82,6 +87,17 @@ final class CsvFormat implements ReportFormat {
                 api.totalUsdPerMonth().toPlainString(), ""));
         answer.selfHosted().ifPresent(self -> rows.add(List.of("self-hosted", self.basis(), "", "", self.totalUsdPerMonth().toPlainString(),
                 Long.toString(self.devices()))));
+        // the load curve's fleet and each routing mix are monthly bills too: a spreadsheet must not lose the contract's figure
+        answer.fleet().ifPresent(f -> rows.add(List.of("self-hosted fleet for load curve " + f.curve(), f.curveSource()
+                + "; busiest hour at most " + f.utilisation() + " busy, every hour paid", "", "", f.usdPerMonth().toPlainString(),
+                Long.toString(f.devices()))));
+        for (CostExtras.Routes r : answer.routes()) {
+            for (RouteMix.Row row : r.rows()) {
+                rows.add(List.of("route " + row.selfShare() + " to " + r.model(), "self-hosted USD " + row.selfUsdPerMonth().toPlainString()
+                        + " + API USD " + row.apiUsdPerMonth().toPlainString() + "; self-hosted throughput: " + r.throughput(), "", "",
+                        row.totalUsdPerMonth().toPlainString(), Long.toString(row.devices())));
+            }
+        }
         out.write(csv(List.of("side", "priced_as", "input_usd_per_month", "output_usd_per_month", "total_usd_per_month", "devices"), rows));
     }
 
