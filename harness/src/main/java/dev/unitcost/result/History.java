@@ -3,6 +3,7 @@ package dev.unitcost.result;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.unitcost.metrics.Spread;
 import dev.unitcost.result.ResultStore.HistoryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,7 +253,26 @@ public final class History implements AutoCloseable {
         if (!points.isEmpty()) {
             var throughput = report.bestThroughput();
             var out = throughput.outputTokensPerSecond();
-            best = out.isPresent() ? out.getAsDouble() : throughput.inputTokensPerSecond();
+            Double priced = out.isPresent() ? out.getAsDouble() : throughput.inputTokensPerSecond();
+            best = report.result().match(new TaskResult.Cases<Double>() {
+                @Override
+                public Double embedding(EmbeddingResult r) {
+                    return priced;
+                }
+
+                @Override
+                public Double generation(GenerationResult r) {
+                    return priced;
+                }
+
+                /** The highest measured output rate: an endpoint's priced rates are busy-time shares, not what was seen. */
+                @Override
+                public Double endpoint(EndpointResult r) {
+                    return r.points().stream().filter(EndpointPoint::ok).map(EndpointPoint::outputTokensPerSecond)
+                            .filter(java.util.Objects::nonNull).mapToDouble(Spread::median).max().stream().boxed().findFirst()
+                            .orElse(priced);
+                }
+            });
         }
         BigDecimal usd = report.cost() == null ? null : report.cost().best().usdPerMillionBlended3to1();
         Double joules = h.energy() != null && h.energy().joulesPerToken().isPresent() ? h.energy().joulesPerToken().getAsDouble() : null;

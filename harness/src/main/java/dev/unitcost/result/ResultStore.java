@@ -24,7 +24,8 @@ public interface ResultStore {
      * @param task the task kind ({@code embedding}, {@code generation})
      * @param hardwareProfile the profile it was priced on, else the one its configuration named
      * @param file the report's file name, relative to the results directory
-     * @param bestTokensPerSecond the best point's decode rate when it generates, else its input rate
+     * @param bestTokensPerSecond the best point's decode rate when it generates, else its input rate; for an endpoint run,
+     *     its highest measured output rate
      * @param workload the workload's name
      * @param usdPerMillion3to1 the best point's blended price at three input tokens per output token; null when not priced
      * @param joulesPerToken the run's joules per token over its devices; null without an energy figure

@@ -101,6 +101,8 @@ class EndpointRunCliTest {
         assertEquals(2, report.cost().points().size());
         // 8 output tokens: E2E 50 + 7 x 10 = 120 ms; at 2 users 2 x 8 / 0.12 s output tokens/s
         assertEquals(16 / 0.12, r.points().get(1).outputTokensPerSecond().median(), 1e-9);
+        // the history lists that measured rate (the highest point's), not the busy-time share pricing uses
+        assertEquals(16 / 0.12, new dev.unitcost.result.JsonResultStore(results).history().get(0).bestTokensPerSecond(), 1e-9);
         // a report stored before every ok request's tokens were counted reads them as 0: it keeps its window's lengths and
         // its token totals, and claims no measured prompt length
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ReportJson.mapper().readTree(text);
