@@ -128,7 +128,7 @@ class StreamFailureTest {
                 return Reply.tokens(16, 0);
             }
             streaming.countDown();
-            return Reply.tokens(200, 20_000_000L);
+            return Reply.tokens(200, 50_000_000L); // 10 s of stream: the kill 150 ms in lands mid-stream even on a loaded machine
         };
         try (ReplayServer server = ReplayServer.start(Dialect.VLLM, List.of("m"), Optional.empty(), script, null);
                 OpenAiStreamingClient client = OpenAiStreamingClient.connect(new EndpointConfig(server.baseUrl(), "m",
