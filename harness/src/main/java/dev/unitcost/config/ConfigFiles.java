@@ -72,12 +72,34 @@ public final class ConfigFiles {
             expectation = firstLine(e.getOriginalMessage());
         }
         if (e instanceof ValueInstantiationException && "(document)".equals(field)) {
-            // a record's own check: its message names the field itself
-            return new InputException(file + (line > 0 ? ":" + line : "") + ": " + expectation, e);
+            // a record's own check: its message names the field itself, and the parser stands at the end of the
+            // record, not at that field; the line is the field's when the message starts with a key the file has
+            int keyLine = lineOfKey(file, expectation);
+            return new InputException(file + (keyLine > 0 ? ":" + keyLine : "") + ": " + expectation, e);
         }
         return line > 0
                 ? InputException.inFile(file, line, field, expectation)
                 : InputException.inFile(file, field, expectation);
+    }
+
+    /** The line of the first top-level key that {@code message} starts with ({@code utilisation must be …}); -1 when none. */
+    static int lineOfKey(Path file, String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\b").matcher(message);
+        if (!m.find()) {
+            return -1;
+        }
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(m.group(1)) + "\\s*:");
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (key.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            return -1;
+        }
+        return -1;
     }
 
     private static String fieldPath(JsonMappingException e) {
