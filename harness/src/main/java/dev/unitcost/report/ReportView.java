@@ -35,6 +35,11 @@ final class ReportView {
         Table apis = apis();
         if (apis != null) {
             d.heading(apisHeading()).table(apis);
+            report.bestPriceInterval().ifPresent(i -> d.lines("", List.of(String.format(Locale.ROOT,
+                    "self-hosted blended USD/1M at that point: 95%% interval %s to %s (mean %s, %s); an API whose price lies"
+                            + " inside it gets no verdict", Figures.usd(java.math.BigDecimal.valueOf(i.lowUsdPerMillion())),
+                    Figures.usd(java.math.BigDecimal.valueOf(i.highUsdPerMillion())),
+                    Figures.usd(java.math.BigDecimal.valueOf(i.meanUsdPerMillion())), i.basis()))));
         }
         return d.lines("telemetry: ", telemetryLines());
     }
@@ -152,11 +157,15 @@ final class ReportView {
         }
         Table t = new Table(List.of("provider", "model", "API in/out USD/1M", "API blended", "rate card", "verdict",
                 "break-even tokens/month"), List.of(false, false, true, true, false, false, true));
+        var interval = report.bestPriceInterval();
         for (PriceSheet.ApiVerdict a : c.apis()) {
             String price = a.apiUsdPerMillionInput().toPlainString()
                     + (a.apiUsdPerMillionOutput() == null ? "" : " / " + a.apiUsdPerMillionOutput().toPlainString());
+            // "cheaper" only when the API's price lies outside the 95% interval of ours
+            boolean inside = interval.isPresent()
+                    && interval.get().against(a.apiUsdPerMillionBlended()) == dev.unitcost.cost.PriceInterval.Verdict.NO_VERDICT;
             t.row(a.provider(), a.model() + (a.flag() == null ? "" : " [FLAGGED]"), price, Figures.usd(a.apiUsdPerMillionBlended()),
-                    a.rateCardAsOf().toString(), Figures.verdict(a.ratio()),
+                    a.rateCardAsOf().toString(), inside ? "no verdict (within our 95% interval)" : Figures.verdict(a.ratio()),
                     a.breakEvenTokensPerMonth() == null ? "never" : String.format(Locale.ROOT, "%,.0f", a.breakEvenTokensPerMonth()));
         }
         return t;

@@ -4,11 +4,13 @@ import dev.unitcost.cost.HardwareProfile;
 import dev.unitcost.cost.HourlyCost;
 import dev.unitcost.cost.MeasuredDevices;
 import dev.unitcost.cost.MeasuredThroughput;
+import dev.unitcost.cost.PriceInterval;
 import dev.unitcost.cost.PricePoint;
 import dev.unitcost.cost.PriceSheet;
 import dev.unitcost.cost.Pricing;
 import dev.unitcost.cost.ProfileChoice;
 import dev.unitcost.cost.RateCard;
+import dev.unitcost.cost.TokenCosts;
 import dev.unitcost.telemetry.EnergyMethod;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +85,26 @@ public record RunReport(int schemaVersion, RunHeader header, TaskResult result, 
             throw new IllegalArgumentException("report " + runId() + " has no successful point");
         }
         return result.repetitionThroughputs(points.get(Pricing.bestIndex(points)));
+    }
+
+    /**
+     * The 95% interval of the best point's self-hosted blended price at its own mix, each measured repetition priced
+     * alone as the report's price sheet prices the point (its profile, utilisation and busy power); empty for an
+     * unpriced report or a point with fewer than two repetitions. Derived, never stored: the repetitions are.
+     */
+    public Optional<PriceInterval> bestPriceInterval() {
+        if (cost == null) {
+            return Optional.empty();
+        }
+        List<MeasuredThroughput> reps = bestRepetitionThroughputs();
+        if (reps.size() < 2) {
+            return Optional.empty();
+        }
+        HourlyCost hourly = HourlyCost.of(cost.hardware(), HourlyCost.RentalPrice.ON_DEMAND, 1, cost.utilisation(),
+                busyPower().orElse(null));
+        Double mix = cost.best().inputPerOutput(); // null for input-only tasks, whose prices ignore the mix
+        return Optional.of(PriceInterval.of(hourly, reps, mix == null ? TokenCosts.CONVENTIONAL_INPUT_PER_OUTPUT : mix, cost.utilisation(), "each of " + reps.size()
+                + " repetitions at the best point priced alone, Student's t interval of the mean"));
     }
 
     /**
