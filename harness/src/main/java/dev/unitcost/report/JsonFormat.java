@@ -23,8 +23,7 @@ final class JsonFormat implements ReportFormat {
 
     @Override
     public void write(RunReport report, Writer out) throws IOException {
-        out.write(ReportJson.write(report));
-        out.write('\n');
+        json(report, out);
     }
 
     @Override
@@ -32,50 +31,48 @@ final class JsonFormat implements ReportFormat {
         if (reports.size() == 1) {
             write(reports.get(0), out);
         } else {
-            out.write(ReportJson.write(reports));
-            out.write('\n');
+            json(reports, out);
         }
     }
 
     @Override
     public void write(Comparison comparison, Writer out) throws IOException {
-        out.write(ReportJson.write(comparison));
-        out.write('\n');
+        json(comparison, out);
     }
 
     @Override
     public void write(CostAnswer answer, Writer out) throws IOException {
-        out.write(ReportJson.write(answer));
-        out.write('\n');
+        json(answer, out);
     }
 
     @Override
     public void write(MachineReport machine, Writer out) throws IOException {
-        out.write(ReportJson.write(machine));
-        out.write('\n');
+        json(machine, out);
     }
 
     @Override
     public void write(HistoryListing history, Writer out) throws IOException {
-        out.write(ReportJson.write(history));
-        out.write('\n');
+        json(history, out);
     }
 
     @Override
     public void write(Projection projection, Writer out) throws IOException {
-        out.write(ReportJson.write(projection));
-        out.write('\n');
+        json(projection, out);
     }
 
     @Override
     public void write(ScenarioBill bill, Writer out) throws IOException {
-        out.write(ReportJson.write(bill));
-        out.write('\n');
+        json(bill, out);
     }
 
     @Override
     public void write(ImpliedMargins margins, Writer out) throws IOException {
-        out.write(ReportJson.write(margins));
+        json(margins, out);
+    }
+
+    /** One record as the stored JSON, then a newline. */
+    private static void json(Object value, Writer out) throws IOException {
+        out.write(ReportJson.write(value));
         out.write('\n');
     }
 }
